@@ -1,0 +1,3 @@
+"""The pipeline components. Importing this package registers their factories."""
+
+from . import article, directives, indicators, people  # noqa: F401

@@ -1,0 +1,586 @@
+"""``vnx_directives``: references to specific Party and State documents.
+
+Symbols are found by regex on the text (tokenizers split ``10-CT/TW`` into five tokens),
+then the type word before them, the date and issuer after them (``ngày 25/10/2017 của
+Ban Bí thư``) or the issuing body before them (``Chính phủ vừa ban hành …``) are read
+around the match. References without a symbol (``Chỉ thị số 05``, ``Nghị quyết số 04
+và 37``, ``Nghị định 23/2020``), named plenum/congress resolutions and laws by title are
+found by their own patterns. One record per distinct document, with every mention.
+
+All vocabulary comes from ``rules/document_types.yaml`` and ``rules/issuers.yaml``;
+matching runs on a tone-folded copy of the text (same length, so offsets hold).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..normalize import fold_tones, match_key
+from ..records import Directive, Span
+from ..ruleset import Example, RuleEntry, load_rules
+
+
+class DocumentType(RuleEntry):
+    names: list[str]
+    codes: list[str]
+    default_for_code: bool = False
+    named: bool = False
+
+
+class IssuerEntry(RuleEntry):
+    kind: Literal["code", "inner_word", "stop_word", "law_stop_word", "lead_word", "term", "verb", "not_state"]
+    surface: list[str]
+    name: str | None = None
+
+
+def rule_entry_model(file: str) -> type[RuleEntry]:
+    return {"document_types": DocumentType, "issuers": IssuerEntry}[file]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_SEG = r"[\p{Lu}Đ][\p{L}&]*(?:\.[\p{Lu}]+)*\d*"
+_DATE = (
+    r"(?:ngày\s+)?(?:"
+    r"(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})\s*[/\-.]\s*(?P<y>(?:19|20)\d{2})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})"
+    r")"
+)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    doc_type: str
+    number: str | None = None
+    type_code: str | None = None
+    issuer_code: str | None = None
+    year: int | None = None
+    code: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    name: str | None = None
+    rule_id: str = ""
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+class DirectiveRules:
+    """Compiled patterns built from the rule files."""
+
+    def __init__(self) -> None:
+        types = load_rules("document_types", DocumentType)
+        issuers = load_rules("issuers", IssuerEntry)
+        self.types = types
+        self.word_to_type: dict[str, str] = {}
+        self.code_to_types: dict[str, list[DocumentType]] = {}
+        self.canonical_code: dict[str, str] = {}
+        for t in types:
+            for n in t.names:
+                self.word_to_type.setdefault(match_key(n), t.names[0] if t.id != "cong_van" else "Công văn")
+            for c in t.codes:
+                self.code_to_types.setdefault(c.upper(), []).append(t)
+                self.canonical_code.setdefault(c.upper(), t.codes[0])
+        self.issuer_canonical: dict[str, str] = {}
+        self.inner: list[str] = []
+        self.stop: list[str] = []
+        self.law_stop: list[str] = []
+        self.lead: list[str] = []
+        self.terms: list[str] = []
+        self.verbs: list[str] = []
+        self.not_state: set[str] = set()
+        for e in issuers:
+            if e.kind == "code":
+                for s in e.surface:
+                    self.issuer_canonical[s.upper()] = e.surface[0]
+            elif e.kind == "inner_word":
+                self.inner += e.surface
+            elif e.kind == "stop_word":
+                self.stop += e.surface
+            elif e.kind == "lead_word":
+                self.lead += e.surface
+            elif e.kind == "law_stop_word":
+                self.law_stop += e.surface
+            elif e.kind == "term":
+                self.terms += e.surface
+            elif e.kind == "verb":
+                self.verbs += e.surface
+            elif e.kind == "not_state":
+                self.not_state |= {s.upper() for s in e.surface}
+        type_words = [fold_tones(n) for t in types for n in t.names]
+        tw = _alt(type_words)
+        tw_cap = _alt([w[0].upper() + w[1:] for w in type_words])
+        named_tw = _alt([fold_tones(n) for t in types if t.named for n in t.names])
+        codes = _alt([fold_tones(c) for t in types for c in t.codes])
+        self.re_party = regex.compile(
+            rf"(?<![\w/.-])(?P<num>\d{{1,5}}[a-z]?)\s?-\s?(?P<type>{codes})\s?/\s?(?P<iss>{_SEG}(?:-{_SEG})*)(?![\w/])"
+        )
+        self.re_state = regex.compile(
+            rf"(?<![\w/.-])(?P<num>\d{{1,5}}[a-z]?)\s?/\s?(?:(?P<year>(?:19|20)\d{{2}})(?:\s?/\s?|\s))?"
+            rf"(?P<segs>{_SEG}(?:\s?-\s?{_SEG})*)(?![\w/])"
+        )
+        self.re_typeword_before = regex.compile(
+            rf"(?i)(?P<tw>{tw})(?:\s+(?:liên tịch|hành động|phối hợp|liên ngành))?"
+            rf"(?-i:(?P<lawname>(?:\s+\p{{Lu}}[\p{{L}}]*(?:\s+\p{{Ll}}+){{0,2}}){{1,4}}))?\s*(?:số\s*:?\s*)?$"
+        )
+        # Numbered references without a symbol; lists "số 04 và 37", "05, 10".
+        num = r"(?P<num>\d{1,5}[a-z]?(?:\.\d{1,3})?)"
+        more = r"(?P<more>(?:\s*(?:,|và|;)\s*(?:số\s*)?\d{1,5}[a-z]?(?![\d/.,]\d))*)"
+        self.re_unsymbolled = regex.compile(
+            rf"(?:(?-i:(?P<tw1>{tw_cap}))|(?i:(?P<tw2>{tw}))(?=(?:\s+\p{{Ll}}+){{0,2}}\s+số))"
+            rf"(?:(?:\s+\p{{Ll}}+){{0,2}}(?=\s+số))?\s+(?:(?i:số)\s*:?\s*)?{num}"
+            rf"(?:\s*/\s*(?P<year>(?:19|20)\d{{2}})(?![\d/]))?"
+            rf"(?!\s?[-/]\s?[\p{{L}}\d])(?!\s*%)(?![\d,.]\d)"
+            + more
+        )
+        self.re_named = regex.compile(
+            r"(?P<name>[Nn]ghị quyết\s+(?:"
+            r"(?:Hội nghị\s+)?(?:lần thứ\s+\w+\s+)?(?:Ban Chấp hành\s+)?Trung ương\s+(?:Đảng\s+)?(?:\d{1,2}|lần thứ\s+\w+)(?:\s*(?:,\s*)?\(?\s*khóa\s+[IVXLC]+\)?)?"
+            r"|Đại hội\s+(?:(?:đại biểu\s+)?toàn quốc\s+lần thứ\s+[IVXLC]+|Đảng bộ\s+(?:tỉnh|thành phố|huyện|xã|phường)(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s+lần thứ\s+[IVXLC]+)?|[IVXLC]+)(?:\s+(?:của\s+)?Đảng(?!\s+bộ))?"
+            r"|kỳ họp thứ\s+\d{1,2}(?:\s*,?\s*Quốc hội\s+khóa\s+[IVXLC]+)?"
+            r"))"
+        )
+        stop = _alt([fold_tones(s) for s in self.stop])
+        law_stop = _alt([fold_tones(s) for s in self.law_stop])
+        self.re_law = regex.compile(
+            rf"(?<![\p{{L}}])(?P<tw>{named_tw})\s+(?P<body>(?:các\s+)?\p{{Lu}}[\p{{L}}]*(?:(?:\s+|,\s+(?=chống)|-)(?!(?:{law_stop})(?!\p{{L}}))(?:\p{{Ll}}[\p{{L}}]*|\p{{Lu}}[\p{{L}}]*)){{0,7}})"
+        )
+        self.re_law_year = regex.compile(r"^\s*(?:năm\s+)?(?P<y>(?:19|20)\d{2})(?!\d)")
+        self.re_date_after = regex.compile(r"^\s*,?\s*(?:\(?\s*(?:ban hành\s+)?" + _DATE + r"\s*\)?)")
+        self.re_year_after = regex.compile(r"^\s*(?:năm\s+)(?P<y>(?:19|20)\d{2})(?!\d)")
+        self.re_date_in_clause = regex.compile(r"(?i)" + _DATE)
+        self.lead_re = regex.compile(rf"^(?:{_alt(self.lead)})(?!\p{{L}})")
+        self.re_of = regex.compile(r"^\s*,?\s*(?:của|do)\s+")
+        self.stop_re = regex.compile(rf"(?i)^(?:{stop})(?!\p{{L}})")
+        self.inner_re = regex.compile(rf"(?i)^(?:{_alt([fold_tones(s) for s in self.inner])})(?!\p{{L}})")
+        self.term_re = regex.compile(rf"(?i)\s*,?\s*\(?\s*(?:{_alt(self.terms)})\s+[IVXLC\d\s\-–]+\)?\s*$")
+        self.verb_re = regex.compile(rf"(?i)\s+(?:{_alt(self.verbs)})\s+(?:các\s+)?$")
+
+
+@functools.lru_cache(maxsize=1)
+def directive_rules() -> DirectiveRules:
+    return DirectiveRules()
+
+
+_WORD = regex.compile(r"\S+")
+
+
+def _continues(rules: DirectiveRules, after: str) -> bool:
+    """Whether a lower-case syllable that follows a capitalised one ends a name's word:
+    what comes next must be punctuation, a capitalised word, an inner or a stop word
+    (``Bộ Chính trị về``), not another lower-case syllable (``Quảng Trị kết luận``)."""
+    rest = after.lstrip(" ")
+    if not rest or not rest[0].isalpha():
+        return True
+    return rest[0].isupper() or bool(rules.inner_re.match(rest)) or bool(rules.stop_re.match(rest))
+
+
+def _issuer_phrase(rules: DirectiveRules, text: str, pos: int, limit: int = 120) -> tuple[str, int] | None:
+    """Read an issuer's name starting at ``pos``: capitalised syllables, the lower-case
+    syllable that completes a word (``Bộ Chính trị``), and inner words (``tỉnh``)."""
+    window = text[pos : pos + limit]
+    i = 0
+    end = 0
+    lower_run = 0
+    words = 0
+    while i < len(window):
+        while i < len(window) and window[i] == " ":
+            i += 1
+        rest = window[i:]
+        if not rest or rest[0] in ",;:.()[]\"“”'!?\n–":
+            break
+        if rules.stop_re.match(rest) and words:
+            break
+        m_inner = rules.inner_re.match(rest)
+        m = _WORD.match(rest)
+        if not m:
+            break
+        w = m.group(0).rstrip(",;:.)”\"")
+        is_cap = w[:1].isupper() or any(part[:1].isupper() for part in w.split("-")) or w.isdigit()
+        if words == 0 and not is_cap:
+            return None
+        if m_inner and not is_cap:
+            i += m_inner.end()
+            end = i
+            words += 1
+            lower_run = 0
+            continue
+        if is_cap:
+            lower_run = 0
+        else:
+            lower_run += 1
+            if lower_run > 1 or not _continues(rules, window[i + len(w) :]):
+                break
+        i += len(w)
+        end = i
+        words += 1
+        if len(w) < len(m.group(0)) or words >= 14:
+            break
+    if not words:
+        return None
+    phrase = window[:end].strip()
+    phrase = rules.term_re.sub("", phrase).strip()
+    # Trailing inner words that end nothing (`của UBND tỉnh và`) are dropped.
+    while True:
+        parts = phrase.rsplit(" ", 1)
+        if len(parts) == 2 and match_key(parts[1]) in ("và", "các", "khóa"):
+            phrase = parts[0]
+        else:
+            break
+    return (phrase, pos + end) if phrase else None
+
+
+class DirectiveExtractor:
+    def __init__(self) -> None:
+        self.rules = directive_rules()
+
+    # -- helpers ------------------------------------------------------------
+
+    def _type_before(self, folded: str, start: int) -> tuple[str | None, int, str | None]:
+        window = folded[max(0, start - 90) : start]
+        m = self.rules.re_typeword_before.search(window)
+        if not m:
+            return None, start, None
+        word = match_key(m.group("tw"))
+        doc_type = self.rules.word_to_type.get(word)
+        lawname = m.group("lawname")
+        if lawname and doc_type not in ("Luật", "Bộ luật", "Pháp lệnh"):
+            return None, start, None
+        return doc_type, start - len(window) + m.start(), (m.group("tw") + lawname).strip() if lawname else None
+
+    def _after(self, text: str, end: int, f: _Found) -> int:
+        """Read date and issuer after a reference; returns the new end of the context read."""
+        rest = text[end : end + 200]
+        m = self.rules.re_date_after.match(rest)
+        pos = end
+        if m:
+            self._set_date(m, f)
+            pos = end + m.end()
+        else:
+            my = self.rules.re_year_after.match(rest)
+            if my and f.year is None:
+                f.year = int(my.group("y"))
+                pos = end + my.end()
+        mo_ = self.rules.re_of.match(text[pos : pos + 20])
+        if mo_:
+            got = _issuer_phrase(self.rules, text, pos + mo_.end())
+            if got and f.issuer is None:
+                f.issuer = got[0]
+        return pos
+
+    @staticmethod
+    def _set_date(m: regex.Match[str], f: _Found) -> None:
+        d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"), m.group("y2"))
+        try:
+            di, mi, yi = int(d), int(mo), int(y)
+        except (TypeError, ValueError):
+            return
+        if 1 <= di <= 31 and 1 <= mi <= 12:
+            f.date = f.date or f"{yi:04d}-{mi:02d}-{di:02d}"
+            f.year = f.year or yi
+
+    def _issuer_before(self, text: str, start: int, f: _Found) -> None:
+        if f.issuer is not None:
+            return
+        window = text[max(0, start - 120) : start]
+        mv = self.rules.verb_re.search(window)
+        if not mv:
+            return
+        bounds = [m.end() for m in regex.finditer(r"[.;:!?](?=\s)|\n", window[: mv.start()])]
+        clause_start = bounds[-1] if bounds else 0
+        base = start - len(window)
+        verb_at = base + mv.start()
+        clause = window[clause_start : mv.start()]
+        for m in regex.finditer(r"(?<![\p{L}])\p{Lu}", clause):
+            if self.rules.lead_re.match(clause[m.start():]):
+                continue
+            s = base + clause_start + m.start()
+            got = _issuer_phrase(self.rules, text, s, limit=verb_at - s + 1)
+            if got and text[got[1] : verb_at].strip() in ("", "vừa", "đã", "mới", "cũng"):
+                f.issuer = got[0]
+                md = self.rules.re_date_in_clause.search(clause[: m.start()])
+                if md and f.year is None:
+                    self._set_date(md, f)
+                return
+
+    def _canonical_code(self, kind: str, num: str, type_code: str | None, iss: str | None, year: str | None) -> str:
+        if kind == "party":
+            return f"{num}-{type_code}/{iss}"
+        if kind == "law":
+            return f"{num}/{year}/{iss}"
+        parts = [num]
+        if year:
+            parts.append(year)
+        parts.append("-".join(x for x in (type_code, iss) if x))
+        return "/".join(parts)
+
+    def _canon_seg(self, seg: str) -> str:
+        s = regex.sub(r"\s+", "", seg)
+        up = s.upper()
+        if up in self.rules.issuer_canonical:
+            return self.rules.issuer_canonical[up]
+        if up in self.rules.canonical_code:
+            return self.rules.canonical_code[up]
+        return s
+
+    def _pick_type(self, code: str, word_type: str | None, issuer_code: str | None, party: bool) -> str:
+        candidates = self.rules.code_to_types.get(code.upper(), [])
+        names = [t.names[0] for t in candidates]
+        if word_type and (word_type in names or not names):
+            return word_type
+        if word_type and code.upper() in ("QĐ", "QD"):
+            return word_type if word_type in ("Quyết định", "Quy định") else "Quyết định"
+        if code.upper() in ("QĐ", "QD"):
+            return "Quy định" if party and issuer_code == "TW" else "Quyết định"
+        for t in candidates:
+            if t.default_for_code or len(candidates) == 1:
+                return t.names[0]
+        return word_type or (names[0] if names else "Công văn")
+
+    # -- passes -------------------------------------------------------------
+
+    def find(self, text: str) -> list[_Found]:
+        rules = self.rules
+        folded = fold_tones(text)
+        if len(folded) != len(text):
+            folded = text
+        found: list[_Found] = []
+        taken: list[tuple[int, int]] = []
+
+        def overlaps(s: int, e: int) -> bool:
+            return any(s < te and ts < e for ts, te in taken)
+
+        for m in rules.re_party.finditer(folded):
+            type_code = self._canon_seg(m.group("type"))
+            iss = "-".join(self._canon_seg(x) for x in regex.split(r"\s?-\s?", m.group("iss")))
+            if iss.upper() in rules.not_state:
+                taken.append((m.start(), m.end()))
+                continue
+            word_type, s, _ = self._type_before(folded, m.start())
+            f = _Found(s, m.end(), self._pick_type(type_code, word_type, iss, True), number=m.group("num"),
+                       type_code=type_code, issuer_code=iss, rule_id="party_symbol")
+            f.code = self._canonical_code("party", f.number or "", type_code, iss, None)
+            self._after(text, m.end(), f)
+            self._issuer_before(text, s, f)
+            found.append(f)
+            taken.append((s, m.end()))
+        for m in rules.re_state.finditer(folded):
+            if overlaps(m.start(), m.end()):
+                continue
+            segs = [self._canon_seg(x) for x in regex.split(r"\s?-\s?", m.group("segs"))]
+            year = m.group("year")
+            num = m.group("num")
+            if any(s.upper() in rules.not_state for s in segs):
+                taken.append((m.start(), m.end()))
+                continue
+            word_type, s, lawname = self._type_before(folded, m.start())
+            first = segs[0].upper()
+            if regex.fullmatch(r"QH\d{1,2}", first) and year and len(segs) == 1:
+                kind, type_code, iss = "law", None, segs[0]
+                doc_type = word_type or "Luật"
+            elif first in rules.code_to_types and len(segs) >= 2:
+                kind, type_code, iss = "state", segs[0], "-".join(segs[1:])
+                doc_type = self._pick_type(type_code, word_type, iss, False)
+            elif len(segs) == 1 and first in rules.issuer_canonical and word_type:
+                kind, type_code, iss = "state", None, segs[0]  # 100/TTg
+                doc_type = word_type
+            elif len(segs) >= 2 and (word_type in (None, "Công văn")):
+                if word_type is None and not regex.search(r"(?i)(?:văn bản|công văn|số)\s*$", folded[max(0, m.start() - 20) : m.start()]):
+                    continue
+                kind, type_code, iss = "state", None, "-".join(segs)
+                doc_type = "Công văn"
+            elif word_type:
+                kind, type_code, iss = "state", None, "-".join(segs)
+                doc_type = word_type
+            else:
+                continue
+            f = _Found(s, m.end(), doc_type, number=num, type_code=type_code, issuer_code=iss,
+                       year=int(year) if year else None, rule_id=f"{kind}_symbol")
+            if lawname and doc_type in ("Luật", "Bộ luật", "Pháp lệnh"):
+                f.name = regex.sub(r"\s+số$", "", lawname)
+            f.code = self._canonical_code(kind, num, type_code, iss, year)
+            self._after(text, m.end(), f)
+            self._issuer_before(text, s, f)
+            found.append(f)
+            taken.append((s, m.end()))
+        for m in rules.re_named.finditer(folded):
+            if overlaps(m.start(), m.end()):
+                continue
+            name = text[m.start("name") : m.end("name")].strip()
+            f = _Found(m.start(), m.start() + len(name), "Nghị quyết", name=name, rule_id="named_resolution")
+            found.append(f)
+            taken.append((f.start, f.end))
+        for m in rules.re_unsymbolled.finditer(folded):
+            if overlaps(m.start(), m.end()):
+                continue
+            tw = m.group("tw1") or m.group("tw2")
+            doc_type = rules.word_to_type.get(match_key(tw))
+            if not doc_type:
+                continue
+            nums = [(m.start("num"), m.end("num"))]
+            more = m.group("more") or ""
+            base = m.start("more")
+            for mm in regex.finditer(r"\d{1,5}[a-z]?", more):
+                nums.append((base + mm.start(), base + mm.end()))
+            year = m.group("year")
+            group: list[_Found] = []
+            for k, (ns, ne) in enumerate(nums):
+                s = m.start() if k == 0 else ns
+                e = m.end("num") if k == 0 else ne
+                if k == 0 and year:
+                    e = m.end("year")
+                f = _Found(s, e, doc_type, number=text[ns:ne], year=int(year) if (year and k == 0) else None,
+                           rule_id="numbered_no_symbol" if k == 0 else "numbered_list")
+                group.append(f)
+            end = m.end()
+            probe = _Found(0, 0, doc_type, year=int(year) if year else None)
+            self._after(text, end, probe)
+            self._issuer_before(text, m.start(), probe)
+            for f in group:
+                f.issuer = probe.issuer
+                if len(group) == 1:
+                    f.year = f.year or probe.year
+                    f.date = probe.date
+            found.extend(group)
+            taken.append((m.start(), m.end()))
+        for m in rules.re_law.finditer(folded):
+            if overlaps(m.start(), m.end()):
+                continue
+            body = text[m.start("body") : m.end("body")]
+            body = regex.sub(r"[\s,]+$", "", body)
+            doc_type = rules.word_to_type.get(match_key(m.group("tw")), "Luật")
+            name = f"{text[m.start('tw'):m.end('tw')]} {body}"
+            e = m.start("body") + len(body)
+            f = _Found(m.start(), e, doc_type, name=name, rule_id="law_by_name")
+            my = rules.re_law_year.match(text[e : e + 12])
+            if my:
+                f.year = int(my.group("y"))
+            found.append(f)
+            taken.append((m.start(), e))
+        return found
+
+    @staticmethod
+    def share_list_issuer(text: str, found: list[_Found]) -> None:
+        """In a list of references of one type (``Quyết định số 73/…, số 60/… của UBND tỉnh``)
+        the issuer named after the last applies to all of them."""
+        for a, b in zip(reversed(found[:-1]), reversed(found[1:])):
+            gap = text[a.end : b.start]
+            if (
+                a.issuer is None
+                and b.issuer is not None
+                and a.doc_type == b.doc_type
+                and len(gap) <= 60
+                and regex.search(r",|\bvà\b", gap)
+                and not regex.search(r"[.;:!?](?=\s)|\n|\bcủa\b", gap)
+            ):
+                a.issuer = b.issuer
+
+    def merge(self, found: list[_Found], text: str = "") -> list[_Found]:
+        found.sort(key=lambda f: f.start)
+        if text:
+            self.share_list_issuer(text, found)
+        out: list[_Found] = []
+        by_key: dict[Any, _Found] = {}
+        coded_by_num: dict[tuple[str, str], _Found] = {}
+        for f in found:
+            if f.code:
+                key: Any = ("code", match_key(f.code))
+            elif f.number:
+                key = ("num", f.doc_type, f.number)
+            else:
+                key = ("name", match_key(f.name or ""))
+            target = by_key.get(key)
+            if target is None and f.number and not f.code:
+                target = coded_by_num.get((f.doc_type, f.number))
+            if target is None and f.code and f.number:
+                # an earlier unsymbolled mention of the same document
+                target = by_key.get(("num", f.doc_type, f.number))
+                if target is not None:
+                    target.code, target.type_code, target.issuer_code = f.code, f.type_code, f.issuer_code
+                    target.year = target.year or f.year
+                    by_key[key] = target
+            if target is None:
+                f.mentions = [(f.start, f.end)]
+                by_key[key] = f
+                if f.code and f.number:
+                    coded_by_num.setdefault((f.doc_type, f.number), f)
+                out.append(f)
+                continue
+            target.mentions.append((f.start, f.end))
+            target.issuer = target.issuer or f.issuer
+            target.year = target.year or f.year
+            target.date = target.date or f.date
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        layout = doc._.vnx.get("layout")
+        found = self.find(text)
+        if layout is not None:
+            bad = layout.spans("header", "byline", "chrome")
+            found = [f for f in found if not any(s <= f.start < e for s, e in bad)]
+        merged = self.merge(found, text)
+        records = [
+            Directive(
+                doc_type=f.doc_type, number=f.number, type_code=f.type_code, issuer_code=f.issuer_code,
+                year=f.year, code=f.code, issuer=f.issuer, date=f.date, name=f.name,
+                start=f.start, end=f.end, text=text[f.start : f.end],
+                mentions=[Span(start=s, end=e, text=text[s:e]) for s, e in f.mentions], rule_id=f.rule_id,
+            )
+            for f in merged
+        ]
+        doc._.vnx["directives"] = records
+        doc._.vnx["directive_spans"] = sorted(s for f in merged for s in f.mentions)
+        spans = []
+        for r in records:
+            sp = doc.char_span(r.start, r.end, label="DIRECTIVE", alignment_mode="expand")
+            if sp is not None:
+                spans.append(sp)
+        doc.spans["directives"] = spans
+        return doc
+
+
+@Language.factory("vnx_directives", assigns=["doc.spans"])
+def make_directive_extractor(nlp: Language, name: str) -> DirectiveExtractor:
+    return DirectiveExtractor()
+
+
+def parse_code(code: str) -> dict[str, Any] | None:
+    """Parse a canonical code back into its parts (``number``, ``type_code``, ``issuer_code``, ``year``).
+
+    >>> parse_code("100/2019/NĐ-CP")["year"]
+    2019
+    """
+    ex = DirectiveExtractor()
+    for f in ex.find(code):
+        if f.code:
+            return {"number": f.number, "type_code": f.type_code, "issuer_code": f.issuer_code, "year": f.year, "code": f.code}
+    return None
+
+
+def _directives_of(text: str) -> list[Directive]:
+    from ..extract import extract
+
+    return extract(text).directives
+
+
+def check_example(entry: RuleEntry, example: Example) -> None:
+    recs = _directives_of(example.text)
+    for r in recs:
+        d = r.model_dump()
+        if all(d.get(k) == v for k, v in example.expect.items()):
+            return
+    raise AssertionError(f"{entry.id}: no directive with {example.expect} in {[r.model_dump(exclude={'mentions'}) for r in recs]}")
+
+
+def check_counterexample(entry: RuleEntry, text: str) -> None:
+    recs = _directives_of(text)
+    assert not recs, f"{entry.id}: unexpected directives {[r.text for r in recs]}"

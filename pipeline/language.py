@@ -1,0 +1,50 @@
+"""The spaCy pipeline: syllable tokenizer + article reader + the three extractors.
+
+``make_nlp()`` builds a fresh :class:`spacy.Language`; ``load_nlp()`` returns a cached one
+for this process. Components are registered factories (``vnx_article``,
+``vnx_directives``, ``vnx_people``, ``vnx_indicators``) that a user can add to their own
+``spacy.blank("vi")`` pipeline after setting the tokenizer to
+``vnx.syllable_tokenizer.v1``. Each writes ``doc.spans[<key>]`` and its records to
+``doc._.vnx[<key>]``.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import tokenizer as _tokenizer  # noqa: F401  (registers vnx.syllable_tokenizer.v1)
+
+PIPE_NAMES = ("vnx_article", "vnx_directives", "vnx_people", "vnx_indicators")
+
+DEFAULT_CONFIG: dict[str, Any] = {
+    "nlp": {"tokenizer": {"@tokenizers": "vnx.syllable_tokenizer.v1"}},
+}
+
+
+def _records(doc: Doc) -> dict[str, Any]:
+    return doc.user_data.setdefault("vnx", {})
+
+
+if not Doc.has_extension("vnx"):
+    Doc.set_extension("vnx", getter=_records)
+
+
+def make_nlp() -> Language:
+    """Build the pipeline: ``spacy.blank("vi")`` with the syllable tokenizer and the components."""
+    from . import extractors  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("vi", config=DEFAULT_CONFIG)
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The process-wide pipeline (built on first use)."""
+    return make_nlp()
