@@ -31,10 +31,11 @@ class DocumentType(RuleEntry):
     codes: list[str]
     default_for_code: bool = False
     named: bool = False
+    needs_symbol: bool = False
 
 
 class IssuerEntry(RuleEntry):
-    kind: Literal["code", "inner_word", "stop_word", "law_stop_word", "lead_word", "term", "verb", "not_state"]
+    kind: Literal["code", "inner_word", "stop_word", "law_stop_word", "lead_word", "adverb", "org_word", "law_blocker", "term", "verb", "not_state"]
     surface: list[str]
     name: str | None = None
 
@@ -89,11 +90,15 @@ class DirectiveRules:
             for c in t.codes:
                 self.code_to_types.setdefault(c.upper(), []).append(t)
                 self.canonical_code.setdefault(c.upper(), t.codes[0])
+        self.needs_symbol = {t.names[0] for t in types if t.needs_symbol}
         self.issuer_canonical: dict[str, str] = {}
         self.inner: list[str] = []
         self.stop: list[str] = []
         self.law_stop: list[str] = []
         self.lead: list[str] = []
+        self.adverbs: list[str] = []
+        self.org_word_list: list[str] = []
+        self.law_blockers: list[str] = []
         self.terms: list[str] = []
         self.verbs: list[str] = []
         self.not_state: set[str] = set()
@@ -105,6 +110,12 @@ class DirectiveRules:
                 self.inner += e.surface
             elif e.kind == "stop_word":
                 self.stop += e.surface
+            elif e.kind == "org_word":
+                self.org_word_list += e.surface
+            elif e.kind == "law_blocker":
+                self.law_blockers += e.surface
+            elif e.kind == "adverb":
+                self.adverbs += [match_key(a) for a in e.surface]
             elif e.kind == "lead_word":
                 self.lead += e.surface
             elif e.kind == "law_stop_word":
@@ -144,22 +155,26 @@ class DirectiveRules:
         self.re_named = regex.compile(
             r"(?P<name>[Nn]ghị quyết\s+(?:"
             r"(?:Hội nghị\s+)?(?:lần thứ\s+\w+\s+)?(?:Ban Chấp hành\s+)?Trung ương\s+(?:Đảng\s+)?(?:\d{1,2}|lần thứ\s+\w+)(?:\s*(?:,\s*)?\(?\s*khóa\s+[IVXLC]+\)?)?"
-            r"|Đại hội\s+(?:(?:đại biểu\s+)?toàn quốc\s+lần thứ\s+[IVXLC]+|Đảng bộ\s+(?:tỉnh|thành phố|huyện|xã|phường)(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s+lần thứ\s+[IVXLC]+)?|[IVXLC]+)(?:\s+(?:của\s+)?Đảng(?!\s+bộ))?"
-            r"|kỳ họp thứ\s+\d{1,2}(?:\s*,?\s*Quốc hội\s+khóa\s+[IVXLC]+)?"
+            r"|Đại hội\s+(?:(?:đại biểu\s+)?toàn quốc\s+lần thứ\s+[IVXLC]+|(?:đại biểu\s+)?Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s+lần thứ\s+[IVXLC]+)?(?:\s*,?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})?|[IVXLC]+)(?:\s+(?:của\s+)?Đảng(?!\s+bộ))?"
+            r"|[Kk]ỳ họp\s+(?:bất thường\s+)?(?:lần\s+)?thứ\s+\d{1,2}(?:\s*,?\s*Quốc hội\s+khóa\s+[IVXLC]+)?"
             r"))"
         )
         stop = _alt([fold_tones(s) for s in self.stop])
         law_stop = _alt([fold_tones(s) for s in self.law_stop])
         self.re_law = regex.compile(
-            rf"(?<![\p{{L}}])(?P<tw>{named_tw})\s+(?P<body>(?:các\s+)?\p{{Lu}}[\p{{L}}]*(?:(?:\s+|,\s+(?=chống)|-)(?!(?:{law_stop})(?!\p{{L}}))(?:\p{{Ll}}[\p{{L}}]*|\p{{Lu}}[\p{{L}}]*)){{0,7}})"
+            rf"(?<![\p{{L}}])(?P<tw>{named_tw})\s+(?P<body>(?:các\s+)?\p{{Lu}}[\p{{L}}]*(?<!\b\p{{Lu}}{{2,}})(?:(?:\s+|,\s+(?=chống|\p{{Ll}}+(?:\s+\p{{Ll}}+)?(?:[^\s\p{{L}}]|$|\s+(?:{law_stop})(?!\p{{L}})))|-)(?!(?:{law_stop})(?!\p{{L}}))(?:\p{{Ll}}[\p{{L}}]*|\p{{Lu}}[\p{{L}}]*)){{0,7}})"
         )
         self.re_law_year = regex.compile(r"^\s*(?:năm\s+)?(?P<y>(?:19|20)\d{2})(?!\d)")
         self.re_date_after = regex.compile(r"^\s*,?\s*(?:\(?\s*(?:ban hành\s+)?" + _DATE + r"\s*\)?)")
         self.re_year_after = regex.compile(r"^\s*(?:năm\s+)(?P<y>(?:19|20)\d{2})(?!\d)")
         self.re_date_in_clause = regex.compile(r"(?i)" + _DATE)
         self.lead_re = regex.compile(rf"^(?:{_alt(self.lead)})(?!\p{{L}})")
+        self.re_passive = regex.compile(r"^\s*,?\s*(?:(?:vừa|đã|mới)\s+)?(?:được|do)\s+")
+        self.re_passive_verb = regex.compile(r"^\s+(?:thông qua|ban hành|ký ban hành|ký|phê duyệt)")
         self.re_of = regex.compile(r"^\s*,?\s*(?:của|do)\s+")
-        self.stop_re = regex.compile(rf"(?i)^(?:{stop})(?!\p{{L}})")
+        self.stop_re = regex.compile(rf"(?i)^(?:{stop}|và\s+(?:{tw}))(?!\p{{L}})")
+        self.org_words = {match_key(w) for w in self.org_word_list}
+        self.law_blockers_re = regex.compile(rf"(?i)(?:{_alt(self.law_blockers)})\s+$") if self.law_blockers else None
         self.inner_re = regex.compile(rf"(?i)^(?:{_alt([fold_tones(s) for s in self.inner])})(?!\p{{L}})")
         self.term_re = regex.compile(rf"(?i)\s*,?\s*\(?\s*(?:{_alt(self.terms)})\s+[IVXLC\d\s\-–]+\)?\s*$")
         self.verb_re = regex.compile(rf"(?i)\s+(?:{_alt(self.verbs)})\s+(?:các\s+)?$")
@@ -180,7 +195,8 @@ def _continues(rules: DirectiveRules, after: str) -> bool:
     rest = after.lstrip(" ")
     if not rest or not rest[0].isalpha():
         return True
-    return rest[0].isupper() or bool(rules.inner_re.match(rest)) or bool(rules.stop_re.match(rest))
+    word = match_key(rest.split(" ", 1)[0])
+    return rest[0].isupper() or bool(rules.inner_re.match(rest)) or bool(rules.stop_re.match(rest)) or word in rules.adverbs
 
 
 def _issuer_phrase(rules: DirectiveRules, text: str, pos: int, limit: int = 120) -> tuple[str, int] | None:
@@ -191,11 +207,16 @@ def _issuer_phrase(rules: DirectiveRules, text: str, pos: int, limit: int = 120)
     end = 0
     lower_run = 0
     words = 0
+    prev = ""
     while i < len(window):
         while i < len(window) and window[i] == " ":
             i += 1
         rest = window[i:]
-        if not rest or rest[0] in ",;:.()[]\"“”'!?\n–":
+        dash = regex.match(r"[-–]\s+(?=\p{Lu})", rest) if words else None
+        if dash:  # Bộ Lao động - Thương binh và Xã hội
+            i += dash.end()
+            continue
+        if not rest or rest[0] in ",;:.()[]\"“”'!?\n–-":
             break
         if rules.stop_re.match(rest) and words:
             break
@@ -217,8 +238,10 @@ def _issuer_phrase(rules: DirectiveRules, text: str, pos: int, limit: int = 120)
             lower_run = 0
         else:
             lower_run += 1
-            if lower_run > 1 or not _continues(rules, window[i + len(w) :]):
+            known = match_key(f"{prev} {w}") in rules.org_words
+            if lower_run > 1 or not (known or _continues(rules, window[i + len(w) :])):
                 break
+        prev = w
         i += len(w)
         end = i
         words += 1
@@ -269,6 +292,11 @@ class DirectiveExtractor:
             if my and f.year is None:
                 f.year = int(my.group("y"))
                 pos = end + my.end()
+        mp = self.rules.re_passive.match(text[pos : pos + 120])
+        if mp and f.issuer is None:
+            got = _issuer_phrase(self.rules, text, pos + mp.end())
+            if got and self.rules.re_passive_verb.match(text[got[1] : got[1] + 30]):
+                f.issuer = got[0]
         mo_ = self.rules.re_of.match(text[pos : pos + 20])
         if mo_:
             got = _issuer_phrase(self.rules, text, pos + mo_.end())
@@ -304,9 +332,11 @@ class DirectiveExtractor:
                 continue
             s = base + clause_start + m.start()
             got = _issuer_phrase(self.rules, text, s, limit=verb_at - s + 1)
-            if got and text[got[1] : verb_at].strip() in ("", "vừa", "đã", "mới", "cũng"):
+            if got and match_key(text[got[1] : verb_at]).split() in ([],) + tuple([a] for a in self.rules.adverbs):
                 f.issuer = got[0]
                 md = self.rules.re_date_in_clause.search(clause[: m.start()])
+                if md and clause[md.end() : m.start()].strip(" ,") != "":
+                    md = None
                 if md and f.year is None:
                     self._set_date(md, f)
                 return
@@ -414,8 +444,11 @@ class DirectiveExtractor:
         for m in rules.re_named.finditer(folded):
             if overlaps(m.start(), m.end()):
                 continue
-            name = text[m.start("name") : m.end("name")].strip()
-            f = _Found(m.start(), m.start() + len(name), "Nghị quyết", name=name, rule_id="named_resolution")
+            surface = text[m.start("name") : m.end("name")].strip()
+            # `Nghị quyết Trung ương 4 (khóa XII)` and `…4, khóa XII` name one resolution:
+            # the name is written without the brackets and comma.
+            name = regex.sub(r"\s*,?\s*\(\s*(khóa\s+[IVXLC]+)\s*\)|\s*,\s*(khóa\s+[IVXLC]+)", r" \1\2", surface).strip()
+            f = _Found(m.start(), m.start() + len(surface), "Nghị quyết", name=name, rule_id="named_resolution")
             found.append(f)
             taken.append((f.start, f.end))
         for m in rules.re_unsymbolled.finditer(folded):
@@ -423,7 +456,7 @@ class DirectiveExtractor:
                 continue
             tw = m.group("tw1") or m.group("tw2")
             doc_type = rules.word_to_type.get(match_key(tw))
-            if not doc_type:
+            if not doc_type or doc_type in rules.needs_symbol:
                 continue
             nums = [(m.start("num"), m.end("num"))]
             more = m.group("more") or ""
@@ -454,6 +487,8 @@ class DirectiveExtractor:
         for m in rules.re_law.finditer(folded):
             if overlaps(m.start(), m.end()):
                 continue
+            if rules.law_blockers_re and rules.law_blockers_re.search(folded[max(0, m.start() - 30) : m.start()]):
+                continue  # khoa Luật Kinh tế, Trường Đại học Luật
             body = text[m.start("body") : m.end("body")]
             body = regex.sub(r"[\s,]+$", "", body)
             doc_type = rules.word_to_type.get(match_key(m.group("tw")), "Luật")
@@ -474,14 +509,14 @@ class DirectiveExtractor:
         for a, b in zip(reversed(found[:-1]), reversed(found[1:])):
             gap = text[a.end : b.start]
             if (
-                a.issuer is None
-                and b.issuer is not None
-                and a.doc_type == b.doc_type
+                a.doc_type == b.doc_type
                 and len(gap) <= 60
                 and regex.search(r",|\bvà\b", gap)
                 and not regex.search(r"[.;:!?](?=\s)|\n|\bcủa\b", gap)
             ):
-                a.issuer = b.issuer
+                a.issuer = a.issuer or b.issuer
+                if a.year is None and a.date is None and b.date and not regex.search(r"\d", gap):
+                    a.year, a.date = b.year, b.date
 
     def merge(self, found: list[_Found], text: str = "") -> list[_Found]:
         found.sort(key=lambda f: f.start)
@@ -496,8 +531,18 @@ class DirectiveExtractor:
             elif f.number:
                 key = ("num", f.doc_type, f.number)
             else:
-                key = ("name", match_key(f.name or ""))
+                key = ("name", match_key(regex.sub(r"\s+khóa\s+[IVXLC]+$", "", f.name or "")))
             target = by_key.get(key)
+            if target is not None and key[0] == "name" and f.year and target.year and f.year != target.year:
+                key = (*key, f.year)  # Luật Đất đai 2013 and Luật Đất đai 2024 are two laws
+                target = by_key.get(key)
+            name_key = ("name", match_key(f.name)) if f.name else None
+            if target is None and name_key and f.code and name_key in by_key:
+                target = by_key[name_key]  # `Luật Công đoàn` … `Luật Công đoàn số 50/2024/QH15`
+                target.code, target.number, target.issuer_code = f.code, f.number, f.issuer_code
+                by_key[key] = target
+            elif target is None and name_key and not f.code and not f.number:
+                target = by_key.get(("lawname", name_key[1]))
             if target is None and f.number and not f.code:
                 target = coded_by_num.get((f.doc_type, f.number))
             if target is None and f.code and f.number:
@@ -510,11 +555,15 @@ class DirectiveExtractor:
             if target is None:
                 f.mentions = [(f.start, f.end)]
                 by_key[key] = f
+                if f.code and f.name:
+                    by_key[("lawname", match_key(f.name))] = f
                 if f.code and f.number:
                     coded_by_num.setdefault((f.doc_type, f.number), f)
                 out.append(f)
                 continue
             target.mentions.append((f.start, f.end))
+            if f.name and target.name and len(f.name) > len(target.name) and not target.code:
+                target.name = f.name  # the fullest naming (`… khóa XII`)
             target.issuer = target.issuer or f.issuer
             target.year = target.year or f.year
             target.date = target.date or f.date
