@@ -67,11 +67,9 @@ def extract(
     n_workers = workers if workers > 0 else (os.cpu_count() or 1)
     try:
         if output.suffix.lower() in (".sqlite", ".db", ".sqlite3"):
-            from .store import run_to_sqlite
-
-            summary = run_to_sqlite(paths, output, workers=n_workers, resume=resume, progress=_Progress(not quiet))
-        else:
-            summary = run_to_jsonl(paths, output, workers=n_workers, resume=resume, progress=_Progress(not quiet))
+            _err("error: SQLite output is not available yet; write .jsonl")
+            raise typer.Exit(2)
+        summary = run_to_jsonl(paths, output, workers=n_workers, resume=resume, progress=_Progress(not quiet))
     except OutputError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(1) from exc
@@ -145,6 +143,22 @@ def rules_check() -> None:
         _err(f)
     _err(f"{total - len(failures)} of {total} rule examples pass")
     raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def bench(
+    folder: Optional[Path] = typer.Argument(None, help="Articles to run on (default ../shared/real/articles, else corpus/articles)."),
+    repeats: int = typer.Option(3, "--repeats", help="Repeats per measurement (medians are printed)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Use only the first N articles."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Benchmark the pipeline against underthesea on the same articles."""
+    from .bench import main as bench_main
+
+    if folder is None:
+        shared = Path("../shared/real/articles")
+        folder = shared if shared.is_dir() else Path("corpus/articles")
+    sys.stdout.write(bench_main(folder, repeats, limit, as_json) + "\n")
 
 
 def main() -> None:

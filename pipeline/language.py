@@ -39,6 +39,8 @@ def make_nlp() -> Language:
     from . import extractors  # noqa: F401  (registers the factories)
 
     nlp = spacy.blank("vi", config=DEFAULT_CONFIG)
+    # No parser or NER model: memory grows linearly with the text, so long articles are fine.
+    nlp.max_length = 100_000_000
     for name in PIPE_NAMES:
         nlp.add_pipe(name)
     return nlp
