@@ -416,6 +416,10 @@ class DirectiveExtractor:
             if regex.fullmatch(r"QH\d{1,2}", first) and year and len(segs) == 1:
                 kind, type_code, iss = "law", None, segs[0]
                 doc_type = word_type or "Luật"
+            elif len(segs) == 2 and first in rules.issuer_canonical and segs[1].upper() in rules.code_to_types:
+                # reversed Party symbol `57/TW-NQ` is `57-NQ/TW`
+                kind, type_code, iss = "party", self._canon_seg(segs[1]), segs[0]
+                doc_type = self._pick_type(type_code, word_type, iss, True)
             elif first in rules.code_to_types and len(segs) >= 2:
                 kind, type_code, iss = "state", segs[0], "-".join(segs[1:])
                 doc_type = self._pick_type(type_code, word_type, iss, False)
@@ -609,9 +613,11 @@ def parse_code(code: str) -> dict[str, Any] | None:
     2019
     """
     ex = DirectiveExtractor()
-    for f in ex.find(code):
-        if f.code:
-            return {"number": f.number, "type_code": f.type_code, "issuer_code": f.issuer_code, "year": f.year, "code": f.code}
+    # A code without a type code (`100/TTg`) takes its type from a word: give it one.
+    for prefix in ("số ", "Công văn số "):
+        for f in ex.find(prefix + code):
+            if f.code:
+                return {"number": f.number, "type_code": f.type_code, "issuer_code": f.issuer_code, "year": f.year, "code": f.code}
     return None
 
 
