@@ -5,6 +5,7 @@ Offsets in every record index ``to_canonical(text)``.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -73,6 +74,8 @@ def read_input(path: str | os.PathLike[str], *, limit: int | None = None) -> tup
         code = "broken_symlink" if p.is_symlink() else "not_found"
         raise InputError(code, "file not found" if code == "not_found" else "broken symbolic link", str(p)) from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("symlink_loop", "symbolic link loop", str(p)) from exc
         raise InputError("unreadable", f"cannot stat: {exc.strerror or exc}", str(p)) from exc
     if not p.is_file():
         raise InputError("not_a_file", "not a regular file", str(p))
