@@ -26,6 +26,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
 _ETH = {0x00D0: "Đ", 0x00F0: "đ"}
 _TABLE = {**_INVISIBLE, **_SPACES, **_ETH, ord("\t"): " ", ord("\r"): None}
+_NEEDS_TABLE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _TABLE) + "]")
 
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SEGMENTED_JOIN = regex.compile(r"(?<=\p{L})_(?=\p{L})")
@@ -33,8 +34,10 @@ _SEGMENTED_JOIN = regex.compile(r"(?<=\p{L})_(?=\p{L})")
 # all-caps abbreviation glued to a lower-case word (`UBNDtỉnh`).
 _GLUED_LOWER_UPPER = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")
 _GLUED_ABBR_LOWER = regex.compile(r"(?<=\b\p{Lu}{3,})(?=\p{Ll}{2,})")
-# Tokens where lower→upper inside a word is normal spelling, never split.
-_CAMEL_OK = regex.compile(r"\b(?:\p{L}*(?:iPhone|iPad|eKYC|eGov|mRNA|iOS|TikTok|YouTube|PetroVietnam|OceanBank|VietinBank|VietcomBank|Vietcombank|BIDV|FaceBook|Facebook|McDonald|PhD|MeKong)\p{L}*)\b")
+# Words where lower→upper inside a word is normal spelling; never split.
+_CAMEL_OK = ("iPhone", "iPad", "eKYC", "eGov", "mRNA", "iOS", "TikTok", "YouTube", "PetroVietnam", "OceanBank",
+             "VietinBank", "VietcomBank", "Vietcombank", "FaceBook", "Facebook", "McDonald", "PhD", "MeKong")
+_WORD_AROUND = regex.compile(r"[\p{L}\p{M}]+")
 
 
 def _decode_entities(text: str) -> str:
@@ -49,25 +52,26 @@ def _is_word_segmented(text: str) -> bool:
     return joins >= 5 and joins * 40 >= len(text.split()) if text else False
 
 
+def _protected(text: str, pos: int) -> bool:
+    left = pos
+    while left > 0 and (text[left - 1].isalpha() or unicodedata.combining(text[left - 1])):
+        left -= 1
+    m = _WORD_AROUND.match(text, left)
+    word = m.group(0) if m else ""
+    return any(ok in word for ok in _CAMEL_OK)
+
+
 def _split_glued(text: str) -> str:
-    protected = [(m.start(), m.end()) for m in _CAMEL_OK.finditer(text)]
-
-    def ok(pos: int) -> bool:
-        return not any(s < pos < e for s, e in protected)
-
-    def sub(pattern: regex.Pattern[str], s: str) -> str:
-        out, last = [], 0
-        for m in pattern.finditer(s):
-            if ok(m.start()):
-                out.append(s[last : m.start()])
-                out.append(" ")
-                last = m.start()
-        out.append(s[last:])
-        return "".join(out)
-
-    text = sub(_GLUED_LOWER_UPPER, text)
-    protected = [(m.start(), m.end()) for m in _CAMEL_OK.finditer(text)]
-    return sub(_GLUED_ABBR_LOWER, text)
+    for pattern in (_GLUED_LOWER_UPPER, _GLUED_ABBR_LOWER):
+        cuts = [m.start() for m in pattern.finditer(text) if not _protected(text, m.start())]
+        if cuts:
+            parts, last = [], 0
+            for c in cuts:
+                parts.append(text[last:c])
+                last = c
+            parts.append(text[last:])
+            text = " ".join(parts)
+    return text
 
 
 def to_canonical(text: str) -> str:
@@ -78,7 +82,8 @@ def to_canonical(text: str) -> str:
     """
     text = _decode_entities(text)
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_TABLE)
+    if _NEEDS_TABLE.search(text):
+        text = text.translate(_TABLE)
     if "_" in text and _is_word_segmented(text):
         text = _SEGMENTED_JOIN.sub(" ", text)
     text = _split_glued(text)
