@@ -33,7 +33,7 @@ _SEGMENTED_JOIN = regex.compile(r"(?<=\p{L})_(?=\p{L})")
 # A lower-case letter glued to an upper-case one (`củaBộ`, `trangTin`) and an
 # all-caps abbreviation glued to a lower-case word (`UBNDtỉnh`).
 _GLUED_LOWER_UPPER = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")
-_GLUED_ABBR_LOWER = regex.compile(r"(?<=\b\p{Lu}{3,})(?=\p{Ll}{2,})")
+_GLUED_ABBR_LOWER = regex.compile(r"\b\p{Lu}{3,}(?=\p{Ll}{2,})")  # cut at the match end
 # Words where lower→upper inside a word is normal spelling; never split.
 _CAMEL_OK = ("iPhone", "iPad", "eKYC", "eGov", "mRNA", "iOS", "TikTok", "YouTube", "PetroVietnam", "OceanBank",
              "VietinBank", "VietcomBank", "Vietcombank", "FaceBook", "Facebook", "McDonald", "PhD", "MeKong")
@@ -63,7 +63,7 @@ def _protected(text: str, pos: int) -> bool:
 
 def _split_glued(text: str) -> str:
     for pattern in (_GLUED_LOWER_UPPER, _GLUED_ABBR_LOWER):
-        cuts = [m.start() for m in pattern.finditer(text) if not _protected(text, m.start())]
+        cuts = [m.end() for m in pattern.finditer(text) if not _protected(text, m.end())]
         if cuts:
             parts, last = [], 0
             for c in cuts:
