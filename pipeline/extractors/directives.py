@@ -126,11 +126,14 @@ class DirectiveRules:
                 self.verbs += e.surface
             elif e.kind == "not_state":
                 self.not_state |= {s.upper() for s in e.surface}
-        type_words = [fold_tones(n) for t in types for n in t.names]
+        type_words = [n for t in types for n in t.names]
         tw = _alt(type_words)
-        tw_cap = _alt([w[0].upper() + w[1:] for w in type_words])
-        named_tw = _alt([fold_tones(n) for t in types if t.named for n in t.names])
-        codes = _alt([fold_tones(c) for t in types for c in t.codes])
+        # Case variants spelled out: a case-insensitive alternation is tried at every
+        # position and was most of this component's time.
+        tw_cap = _alt([v for w in type_words for v in (w[0].upper() + w[1:], w.upper())])
+        tw_low = _alt([v for w in type_words for v in (w, w[0].lower() + w[1:], w.lower())])
+        named_tw = _alt([n for t in types if t.named for n in t.names])
+        codes = _alt([c for t in types for c in t.codes])
         self.re_party = regex.compile(
             rf"(?<![\w/.-])(?P<num>\d{{1,5}}[a-z]?)\s?-\s?(?P<type>{codes})\s?/\s?(?P<iss>{_SEG}(?:-{_SEG})*)(?![\w/])"
         )
@@ -146,7 +149,7 @@ class DirectiveRules:
         num = r"(?P<num>\d{1,5}[a-z]?(?:\.\d{1,3})?)"
         more = r"(?P<more>(?:\s*(?:,|và|;)\s*(?:số\s*)?\d{1,5}[a-z]?(?![\d/.,]\d))*)"
         self.re_unsymbolled = regex.compile(
-            rf"(?:(?-i:(?P<tw1>{tw_cap}))|(?i:(?P<tw2>{tw}))(?=(?:\s+\p{{Ll}}+){{0,2}}\s+số))"
+            rf"(?<!\p{{L}})(?:(?P<tw1>{tw_cap})|(?P<tw2>{tw_low})(?=(?:\s+\p{{Ll}}+){{0,2}}\s+(?i:số)))"
             rf"(?:(?:\s+\p{{Ll}}+){{0,2}}(?=\s+số))?\s+(?:(?i:số)\s*:?\s*)?{num}"
             rf"(?:\s*/\s*(?P<year>(?:19|20)\d{{2}})(?![\d/]))?"
             rf"(?!\s?[-/]\s?[\p{{L}}\d])(?!\s*%)(?![\d,.]\d)"
@@ -154,13 +157,18 @@ class DirectiveRules:
         )
         self.re_named = regex.compile(
             r"(?P<name>[Nn]ghị quyết\s+(?:"
-            r"(?:Hội nghị\s+)?(?:lần thứ\s+\w+\s+)?(?:Ban Chấp hành\s+)?Trung ương\s+(?:Đảng\s+)?(?:\d{1,2}|lần thứ\s+\w+)(?:\s*(?:,\s*)?\(?\s*khóa\s+[IVXLC]+\)?)?"
+            r"(?:Hội nghị\s+)?(?:lần thứ\s+\w+\s+)?(?:Ban Chấp hành\s+)?Trung ương\s+(?:Đảng\s+)?(?:\d{1,2}|lần thứ\s+\w+)(?:\s*(?:,\s*)?\(?\s*kh(?:óa|oá)\s+[IVXLC]+\)?)?"
             r"|Đại hội\s+(?:(?:đại biểu\s+)?toàn quốc\s+lần thứ\s+[IVXLC]+|(?:đại biểu\s+)?Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s+lần thứ\s+[IVXLC]+)?(?:\s*,?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})?|[IVXLC]+)(?:\s+(?:của\s+)?Đảng(?!\s+bộ))?"
-            r"|[Kk]ỳ họp\s+(?:bất thường\s+)?(?:lần\s+)?thứ\s+\d{1,2}(?:\s*,?\s*Quốc hội\s+khóa\s+[IVXLC]+)?"
+            r"|[Kk]ỳ họp\s+(?:bất thường\s+)?(?:lần\s+)?thứ\s+\d{1,2}(?:\s*,?\s*Quốc hội\s+kh(?:óa|oá)\s+[IVXLC]+)?"
             r"))"
         )
         stop = _alt([fold_tones(s) for s in self.stop])
         law_stop = _alt([fold_tones(s) for s in self.law_stop])
+        # Candidate starts for re_unsymbolled, found cheaply: a capitalised type word, or
+        # `số <digit>` with a lower-case type word just before it.
+        self.re_tw_cap = regex.compile(rf"(?<!\p{{L}})(?:{tw_cap})")
+        self.re_so_num = regex.compile(r"(?<!\p{L})(?i:số)\s*:?\s*\d")
+        self.re_tw_low_before = regex.compile(rf"(?<!\p{{L}})(?:{tw_low})(?:\s+\p{{Ll}}+){{0,2}}\s+$")
         self.re_law = regex.compile(
             rf"(?<![\p{{L}}])(?P<tw>{named_tw})\s+(?P<body>(?:các\s+)?\p{{Lu}}[\p{{L}}]*(?<!\b\p{{Lu}}{{2,}})(?:(?:\s+|,\s+(?=chống|\p{{Ll}}+(?:\s+\p{{Ll}}+)?(?:[^\s\p{{L}}]|$|\s+(?:{law_stop})(?!\p{{L}})))|-)(?!(?:{law_stop})(?!\p{{L}}))(?:\p{{Ll}}[\p{{L}}]*|\p{{Lu}}[\p{{L}}]*)){{0,7}})"
         )
@@ -379,9 +387,7 @@ class DirectiveExtractor:
 
     def find(self, text: str) -> list[_Found]:
         rules = self.rules
-        folded = fold_tones(text)
-        if len(folded) != len(text):
-            folded = text
+        folded = text  # the patterns spell out their variants; no folded copy is needed
         found: list[_Found] = []
         taken: list[tuple[int, int]] = []
 
@@ -451,11 +457,11 @@ class DirectiveExtractor:
             surface = text[m.start("name") : m.end("name")].strip()
             # `Nghị quyết Trung ương 4 (khóa XII)` and `…4, khóa XII` name one resolution:
             # the name is written without the brackets and comma.
-            name = regex.sub(r"\s*,?\s*\(\s*(khóa\s+[IVXLC]+)\s*\)|\s*,\s*(khóa\s+[IVXLC]+)", r" \1\2", surface).strip()
+            name = regex.sub(r"\s*,?\s*\(\s*(kh(?:óa|oá)\s+[IVXLC]+)\s*\)|\s*,\s*(kh(?:óa|oá)\s+[IVXLC]+)", r" \1\2", surface).strip()
             f = _Found(m.start(), m.start() + len(surface), "Nghị quyết", name=name, rule_id="named_resolution")
             found.append(f)
             taken.append((f.start, f.end))
-        for m in rules.re_unsymbolled.finditer(folded):
+        for m in self._unsymbolled_matches(folded):
             if overlaps(m.start(), m.end()):
                 continue
             tw = m.group("tw1") or m.group("tw2")
@@ -522,6 +528,26 @@ class DirectiveExtractor:
                 if a.year is None and a.date is None and b.date and not regex.search(r"\d", gap):
                     a.year, a.date = b.year, b.date
 
+    def _unsymbolled_matches(self, text: str) -> list[regex.Match[str]]:
+        """Non-overlapping matches of ``re_unsymbolled``, tried only at candidate starts."""
+        rules = self.rules
+        starts = {m.start() for m in rules.re_tw_cap.finditer(text)}
+        for m in rules.re_so_num.finditer(text):
+            window = text[max(0, m.start() - 40) : m.start()]
+            w = rules.re_tw_low_before.search(window)
+            if w:
+                starts.add(m.start() - len(window) + w.start())
+        out: list[regex.Match[str]] = []
+        last_end = -1
+        for pos in sorted(starts):
+            if pos < last_end:
+                continue
+            mm = rules.re_unsymbolled.match(text, pos)
+            if mm:
+                out.append(mm)
+                last_end = mm.end()
+        return out
+
     def merge(self, found: list[_Found], text: str = "") -> list[_Found]:
         found.sort(key=lambda f: f.start)
         if text:
@@ -535,7 +561,7 @@ class DirectiveExtractor:
             elif f.number:
                 key = ("num", f.doc_type, f.number)
             else:
-                key = ("name", match_key(regex.sub(r"\s+khóa\s+[IVXLC]+$", "", f.name or "")))
+                key = ("name", match_key(regex.sub(r"\s+kh(?:óa|oá)\s+[IVXLC]+$", "", f.name or "")))
             target = by_key.get(key)
             if target is not None and key[0] == "name" and f.year and target.year and f.year != target.year:
                 key = (*key, f.year)  # Luật Đất đai 2013 and Luật Đất đai 2024 are two laws
