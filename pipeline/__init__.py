@@ -27,9 +27,9 @@ __all__ = [
 ]
 
 _LAZY = {
-    "extract": "pipeline.extract",
-    "extract_file": "pipeline.extract",
-    "extract_many": "pipeline.extract",
+    "extract": "pipeline.extraction",
+    "extract_file": "pipeline.extraction",
+    "extract_many": "pipeline.extraction",
     "load_nlp": "pipeline.language",
     "make_nlp": "pipeline.language",
     "Article": "pipeline.records",
@@ -40,7 +40,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from .extract import extract, extract_file, extract_many
+    from .extraction import extract, extract_file, extract_many
     from .language import load_nlp, make_nlp
     from .records import Article, Directive, ErrorRecord, Indicator, Person
 

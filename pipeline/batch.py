@@ -70,7 +70,7 @@ def _init_worker() -> None:
 
 def process_path(path: str) -> tuple[str, str, bool]:
     """Extract one file: ``(id, json_line, ok)``; never raises for bad input."""
-    from .extract import extract_or_error, input_id
+    from .extraction import extract_or_error, input_id
     from .records import ErrorInfo, ErrorRecord
 
     try:
@@ -153,13 +153,22 @@ def run_to_jsonl(
     workers: int = 1,
     resume: bool = False,
     progress: ProgressFn | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
-    """Process ``paths`` into ``out`` (JSON lines). See the module docstring for guarantees."""
+    """Process ``paths`` into ``out`` (JSON lines). See the module docstring for guarantees.
+
+    ``engine="local"`` runs ``workers`` processes here; ``engine="dask"`` runs on the Dask
+    scheduler at ``scheduler`` (or on a local cluster of ``workers`` processes when it is
+    ``None``; see :mod:`pipeline.dask_engine`). Output is the same either way.
+    """
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
     summary = RunSummary(total=len(paths))
     done = completed_ids(out) if resume else set()
     if not resume and out.exists():
         out.unlink()
-    from .extract import input_id
+    from .extraction import input_id
 
     todo = []
     seen: set[str] = set(done)
@@ -172,9 +181,15 @@ def run_to_jsonl(
         todo.append(p)
     t0 = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
+    if engine == "dask":
+        from .dask_engine import iter_results_dask
+
+        results = iter_results_dask(todo, scheduler=scheduler, n_workers=workers)
+    else:
+        results = _iter_results(todo, workers)
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     try:
-        for n, (_id, line, ok) in enumerate(_iter_results(todo, workers), 1):
+        for n, (_id, line, ok) in enumerate(results, 1):
             data = (line + "\n").encode("utf-8")
             _write_all(fd, data, out)
             summary.written += 1
@@ -186,6 +201,7 @@ def run_to_jsonl(
                 progress(n, len(todo), time.perf_counter() - t0)
     finally:
         os.close(fd)
+        results.close()  # stops workers / cancels outstanding tasks on an early exit
     summary.seconds = time.perf_counter() - t0
     return summary
 

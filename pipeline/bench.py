@@ -3,7 +3,8 @@
 Prints medians over ``repeats`` of: the pipeline end to end (read, decode, normalise, all
 extractors, validation, JSON serialisation) in articles/s and MB/s; underthesea's
 ``word_tokenize`` over the whole texts; underthesea's ``ner`` over a sample of sentences
-(extrapolated per MB); the ratios; per-stage time shares; one worker vs two; cost per
+(extrapolated per MB); the ratios; per-stage time shares; one worker vs two; the Dask
+engine on a local two-worker cluster (cold and warm; skipped when Dask is absent); cost per
 character of a 5 KB article vs the same text repeated to 1 MB; peak RSS; and the time of
 ``vnextract --help``.
 """
@@ -35,7 +36,7 @@ def _rss_mb() -> float:
 
 def run_bench(folder: Path, *, repeats: int = 3, limit: int | None = None, ner_sentences: int = 40) -> dict[str, Any]:
     from .batch import discover, run_records
-    from .extract import extract, read_input
+    from .extraction import extract, read_input
     from .language import make_nlp
     from .normalize import to_canonical
 
@@ -86,7 +87,7 @@ def run_bench(folder: Path, *, repeats: int = 3, limit: int | None = None, ner_s
             doc = proc(doc)
             stages[name] += time.perf_counter() - t
         t = time.perf_counter()
-        from .extract import article_from_doc
+        from .extraction import article_from_doc
 
         article_from_doc(doc, "x").model_dump_json()
         stages["validate+json"] += time.perf_counter() - t
@@ -101,6 +102,7 @@ def run_bench(folder: Path, *, repeats: int = 3, limit: int | None = None, ner_s
 
     t_w1 = batch(1)
     t_w2 = batch(2)
+    dask_figures = _bench_dask(paths, n_workers=2)
 
     # scaling with article size
     base = max(texts, key=len)
@@ -125,10 +127,54 @@ def run_bench(folder: Path, *, repeats: int = 3, limit: int | None = None, ner_s
         "ratio_pipeline_vs_ner": t_ner_est / t_pipe if t_ner_est else None,
         "stage_shares": {k: v / total_stage for k, v in stages.items()},
         "workers": {"one_s": t_w1, "two_s": t_w2, "speedup": t_w1 / t_w2 if t_w2 else None},
+        "dask": dask_figures,
         "cost_per_char": {"5kb_us": t_small * 1e6, "1mb_us": t_big * 1e6, "ratio": t_big / t_small},
         "peak_rss_mb": _rss_mb(),
         "help_seconds": t_help,
     }
+
+
+def _bench_dask(paths: list[str], *, n_workers: int = 2) -> dict[str, Any]:
+    """The Dask engine on a local cluster of ``n_workers`` processes, same files as the local engine.
+
+    ``cold_s`` is cluster start plus a first pass (each worker builds its pipeline);
+    ``warm_s`` is a second pass on the same cluster, the steady state of a long run.
+    """
+    from .dask_engine import dask_available, iter_results_dask, local_cluster
+
+    if not dask_available():
+        return {"skipped": "Dask is not installed (pip install '.[dask]')"}
+
+    def run(address: str) -> float:
+        t = time.perf_counter()
+        for _ in iter_results_dask(paths, scheduler=address):
+            pass
+        return time.perf_counter() - t
+
+    t = time.perf_counter()
+    with local_cluster(n_workers) as cluster:
+        t_start = time.perf_counter() - t
+        t_first = run(cluster.scheduler_address)
+        t_warm = run(cluster.scheduler_address)
+    n = len(paths)
+    return {
+        "workers": n_workers,
+        "cold_s": t_start + t_first,
+        "warm_s": t_warm,
+        "cold_articles_per_s": n / (t_start + t_first),
+        "articles_per_s": n / t_warm if t_warm else None,
+    }
+
+
+def _format_dask(r: dict[str, Any]) -> str:
+    d = r.get("dask") or {"skipped": "not measured"}
+    local = f"local engine 2 workers {r['articles'] / r['workers']['two_s']:.1f} articles/s incl. start"
+    if "skipped" in d:
+        return f"dask engine: skipped: {d['skipped']}  ({local})"
+    return (
+        f"dask engine, {d['workers']} local workers: {d['articles_per_s']:.1f} articles/s warm, "
+        f"{d['cold_articles_per_s']:.1f} incl. cluster start ({d['cold_s']:.2f}s)  ({local})"
+    )
 
 
 def format_bench(r: dict[str, Any]) -> str:
@@ -143,6 +189,7 @@ def format_bench(r: dict[str, Any]) -> str:
         f"ratio pipeline / ner throughput:           {(r['ratio_pipeline_vs_ner'] or 0):.1f}x",
         "stage shares: " + ", ".join(f"{k} {v:.0%}" for k, v in r["stage_shares"].items()),
         f"workers: 1 -> {r['workers']['one_s']:.2f}s, 2 -> {r['workers']['two_s']:.2f}s, speed-up {r['workers']['speedup']:.2f}x",
+        _format_dask(r),
         f"cost per char: 5 KB {r['cost_per_char']['5kb_us']:.3f} us, 1 MB {r['cost_per_char']['1mb_us']:.3f} us, "
         f"ratio {r['cost_per_char']['ratio']:.2f}",
         f"peak RSS: {r['peak_rss_mb']:.0f} MB",

@@ -53,10 +53,27 @@ def extract(
     workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0 = all cores)."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run; skip ids already in OUTPUT."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    engine: str = typer.Option("local", "--engine", help="local (processes here) or dask (a Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="With --engine dask: scheduler address (tcp://host:8786); default: a local cluster."
+    ),
 ) -> None:
-    """Extract records from articles into OUTPUT, one line per input file."""
+    """Extract records from articles into OUTPUT (.jsonl: one line, .sqlite: one article row, per input file)."""
     from .batch import OutputError, discover, run_to_jsonl
+    from .dask_engine import DaskEngineError, SchedulerUnreachable  # does not import Dask
 
+    if engine not in ("local", "dask"):
+        _err(f"error: --engine must be local or dask, not {engine!r}")
+        raise typer.Exit(2)
+    if scheduler is not None and engine != "dask":
+        _err("error: --scheduler needs --engine dask")
+        raise typer.Exit(2)
+    if engine == "dask":
+        from .dask_engine import INSTALL_HINT, dask_available
+
+        if not dask_available():
+            _err(f"error: --engine dask needs Dask, which is not installed: {INSTALL_HINT}")
+            raise typer.Exit(2)
     paths = discover(inputs, glob)
     for item in inputs:
         if not os.path.lexists(item):
@@ -67,12 +84,20 @@ def extract(
     n_workers = workers if workers > 0 else (os.cpu_count() or 1)
     try:
         if output.suffix.lower() in (".sqlite", ".db", ".sqlite3"):
-            _err("error: SQLite output is not available yet; write .jsonl")
-            raise typer.Exit(2)
-        summary = run_to_jsonl(paths, output, workers=n_workers, resume=resume, progress=_Progress(not quiet))
+            from .store import run_to_sqlite
+
+            write = run_to_sqlite
+        else:
+            write = run_to_jsonl
+        summary = write(
+            paths, output, workers=n_workers, resume=resume, progress=_Progress(not quiet), engine=engine, scheduler=scheduler
+        )
     except OutputError as exc:
         _err(f"error: {exc}")
         raise typer.Exit(1) from exc
+    except DaskEngineError as exc:  # scheduler unreachable (2), or a batch failed for good (1)
+        _err(f"error: {exc}")
+        raise typer.Exit(2 if isinstance(exc, SchedulerUnreachable) else 1) from exc
     if not quiet:
         rate = summary.written / summary.seconds if summary.seconds else 0.0
         errs = ", ".join(f"{k}: {v}" for k, v in sorted(summary.errors.items()))
@@ -81,6 +106,26 @@ def extract(
             + (f" ({errs})" if errs else "")
             + f" in {summary.seconds:.1f}s ({rate:.1f} articles/s) -> {output}"
         )
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def show(
+    inputs: list[str] = typer.Argument(..., help="Files or folders (searched recursively)."),
+    output: Path = typer.Option(..., "-o", "--output", help="The HTML page to write."),
+    glob: str = typer.Option("*.txt", "--glob", help="Which files to take from folders."),
+    title: str = typer.Option("vnnews-extract review", "--title", help="Page title."),
+) -> None:
+    """Write one self-contained HTML review page: texts highlighted, records beside them."""
+    from .batch import discover
+    from .review import write_review
+
+    paths = discover(inputs, glob)
+    if not paths:
+        _err("error: no input files found")
+        raise typer.Exit(2)
+    summary = write_review(paths, output, title=title)
+    _err(f"{summary.articles} articles, {summary.failed} unreadable -> {output}")
     raise typer.Exit(1 if summary.failed else 0)
 
 
@@ -96,7 +141,7 @@ def eval_cmd(
     import json
 
     from .evaluate import evaluate, format_report
-    from .extract import extract
+    from .extraction import extract
 
     def predict(text: str, id: str) -> dict:  # type: ignore[type-arg]
         return extract(text, id).model_dump(mode="json")

@@ -15,8 +15,9 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
+from . import extensions as _extensions  # noqa: F401  (Doc._.vnx and its msgpack round trip)
+from . import extractors as _extractors  # noqa: F401  (registers the four factories)
 from . import tokenizer as _tokenizer  # noqa: F401  (registers vnx.syllable_tokenizer.v1)
 
 PIPE_NAMES = ("vnx_article", "vnx_directives", "vnx_people", "vnx_indicators")
@@ -24,14 +25,6 @@ PIPE_NAMES = ("vnx_article", "vnx_directives", "vnx_people", "vnx_indicators")
 DEFAULT_CONFIG: dict[str, Any] = {
     "nlp": {"tokenizer": {"@tokenizers": "vnx.syllable_tokenizer.v1"}},
 }
-
-
-def _records(doc: Doc) -> dict[str, Any]:
-    return doc.user_data.setdefault("vnx", {})
-
-
-if not Doc.has_extension("vnx"):
-    Doc.set_extension("vnx", getter=_records)
 
 
 def make_nlp() -> Language:

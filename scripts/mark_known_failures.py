@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from pipeline.evaluate import evaluate
-from pipeline.extract import extract
+from pipeline.extraction import extract
 
 
 def main(root: Path) -> None:

@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 
 from pipeline.evaluate import evaluate
-from pipeline.extract import extract
+from pipeline.extraction import extract
 
 
 def floor3(x: float) -> float:

@@ -117,7 +117,7 @@ def test_cli_schema_check_passes():
 
 def test_cli_commands_documented_in_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for cmd in ("extract", "eval", "schema", "rules-check", "bench"):
+    for cmd in ("extract", "eval", "schema", "rules-check", "bench", "show"):
         assert re.search(rf"python -m pipeline {cmd}\b", readme), cmd
 
 

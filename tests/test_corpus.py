@@ -16,7 +16,7 @@ GOLD_FILES = sorted(CORPUS.glob("*.gold.json"))
 
 @pytest.fixture(scope="session")
 def corpus_report(nlp):
-    from pipeline.extract import extract
+    from pipeline.extraction import extract
 
     return evaluate(CORPUS, lambda text, id: extract(text, id, nlp=nlp).model_dump(mode="json"))
 

@@ -32,7 +32,7 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("text,expected", CASES)
 def test_directives_table(nlp, text, expected):
-    from pipeline.extract import extract
+    from pipeline.extraction import extract
 
     recs = [r.model_dump() for r in extract(text, nlp=nlp).directives]
     assert any(all(r.get(k) == v for k, v in expected.items()) for r in recs), recs
@@ -40,13 +40,13 @@ def test_directives_table(nlp, text, expected):
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_directives_not_references(nlp, text):
-    from pipeline.extract import extract
+    from pipeline.extraction import extract
 
     assert extract(text, nlp=nlp).directives == []
 
 
 def test_directives_one_record_per_document(nlp):
-    from pipeline.extract import extract
+    from pipeline.extraction import extract
 
     text = "Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị. Sau 5 năm, Chỉ thị 05-CT/TW đã đi vào cuộc sống; Chỉ thị số 05 tiếp tục được quán triệt."
     recs = extract(text, nlp=nlp).directives
@@ -56,7 +56,7 @@ def test_directives_one_record_per_document(nlp):
 
 
 def test_directives_list_shares_type(nlp):
-    from pipeline.extract import extract
+    from pipeline.extraction import extract
 
     recs = extract("HĐND đã ban hành Nghị quyết số 04 và 37 của Tỉnh ủy về phát triển.", nlp=nlp).directives
     assert [(r.doc_type, r.number, r.issuer) for r in recs] == [("Nghị quyết", "04", "Tỉnh ủy"), ("Nghị quyết", "37", "Tỉnh ủy")]
@@ -70,7 +70,7 @@ def test_directives_code_round_trips(code):
 
 
 def test_directives_codes_round_trip_on_real_articles(real_dir, nlp):
-    from pipeline.extract import extract
+    from pipeline.extraction import extract
 
     checked = 0
     for path in sorted((real_dir / "articles").glob("*.txt")):

@@ -30,7 +30,7 @@ mixed = st.one_of(vietnamese_soup, any_text, st.tuples(vietnamese_soup, any_text
 
 
 def _check(text, nlp):
-    from pipeline.extract import extract
+    from pipeline.extraction import extract
 
     art = extract(text, id="fuzz", nlp=nlp)
     canonical = to_canonical(text)

@@ -115,7 +115,7 @@ def _encode(text, enc):
 
 
 def test_hostile_inputs_encodings_give_same_records(tmp_path):
-    from pipeline.extract import extract_file
+    from pipeline.extraction import extract_file
 
     base = tmp_path / "utf8.txt"
     base.write_text(ARTICLE, encoding="utf-8")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.extract import extract
+from pipeline.extraction import extract
 
 
 def _records(nlp: Any, text: str) -> list[dict[str, Any]]:

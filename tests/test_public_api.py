@@ -26,9 +26,17 @@ def test_public_api_extract_returns_article():
     assert isinstance(art, pipeline.Article)
     assert art.id == "demo" and art.title == "Kết nạp đảng viên"
     assert [d.code for d in art.directives] == ["10-CT/TW"]
+    from pipeline.normalize import to_canonical
+
+    canonical = to_canonical(text)
     for rec in [*art.people, *art.directives, *art.indicators]:
-        canonical = pipeline.extract.__globals__["to_canonical"](text)
         assert canonical[rec.start:rec.end] == rec.text
+
+
+def test_public_api_extract_stays_a_function_after_submodule_imports():
+    import pipeline.extraction  # noqa: F401  (importing the module must not shadow the function)
+
+    assert callable(pipeline.extract) and pipeline.extract.__name__ == "extract"
 
 
 def test_public_api_extract_file_and_many(tmp_path):

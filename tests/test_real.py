@@ -26,7 +26,7 @@ def test_real_articles_all_extract_and_validate(real_dir, tmp_path):
 
 
 def test_real_messy_inputs_come_out_normalised(real_dir, nlp):
-    from pipeline.extract import extract_file
+    from pipeline.extraction import extract_file
 
     for path in sorted((real_dir / "messy").glob("*.txt")):
         art = extract_file(path, nlp=nlp)
@@ -41,7 +41,7 @@ def test_real_messy_inputs_come_out_normalised(real_dir, nlp):
 def test_real_gold_dev_set_scores(real_dir, nlp):
     """Not a floor for the held-out set: a guard that the dev-set scores stay sane."""
     from pipeline.evaluate import evaluate
-    from pipeline.extract import extract
+    from pipeline.extraction import extract
 
     report = evaluate(real_dir / "gold", lambda t, i: extract(t, i, nlp=nlp).model_dump(mode="json"), texts_dir=real_dir / "articles")
     floors = json.loads((ROOT / "corpus" / "baseline-real.json").read_text(encoding="utf-8"))

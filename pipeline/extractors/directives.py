@@ -648,7 +648,7 @@ def parse_code(code: str) -> dict[str, Any] | None:
 
 
 def _directives_of(text: str) -> list[Directive]:
-    from ..extract import extract
+    from ..extraction import extract
 
     return extract(text).directives
 

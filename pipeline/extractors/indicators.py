@@ -1384,7 +1384,7 @@ def _matches(rec: dict[str, Any], expect: dict[str, Any]) -> bool:
 
 
 def _records(text: str) -> list[dict[str, Any]]:
-    from ..extract import extract
+    from ..extraction import extract
 
     return [i.model_dump() for i in extract(text).indicators]
 
