@@ -35,7 +35,7 @@ class DocumentType(RuleEntry):
 
 
 class IssuerEntry(RuleEntry):
-    kind: Literal["code", "inner_word", "stop_word", "law_stop_word", "lead_word", "adverb", "org_word", "law_blocker", "term", "verb", "not_state"]
+    kind: Literal["code", "inner_word", "stop_word", "law_stop_word", "lead_word", "adverb", "org_word", "org_head", "law_blocker", "term", "verb", "not_state"]
     surface: list[str]
     name: str | None = None
 
@@ -98,6 +98,7 @@ class DirectiveRules:
         self.lead: list[str] = []
         self.adverbs: list[str] = []
         self.org_word_list: list[str] = []
+        self.org_heads: list[str] = []
         self.law_blockers: list[str] = []
         self.terms: list[str] = []
         self.verbs: list[str] = []
@@ -110,6 +111,8 @@ class DirectiveRules:
                 self.inner += e.surface
             elif e.kind == "stop_word":
                 self.stop += e.surface
+            elif e.kind == "org_head":
+                self.org_heads += e.surface
             elif e.kind == "org_word":
                 self.org_word_list += e.surface
             elif e.kind == "law_blocker":
@@ -173,6 +176,17 @@ class DirectiveRules:
             rf"(?<![\p{{L}}])(?P<tw>{named_tw})\s+(?P<body>(?:các\s+)?\p{{Lu}}[\p{{L}}]*(?<!\b\p{{Lu}}{{2,}})(?:(?:\s+|,\s+(?=chống|\p{{Ll}}+(?:\s+\p{{Ll}}+)?(?:[^\s\p{{L}}]|$|\s+(?:{law_stop})(?!\p{{L}})))|-)(?!(?:{law_stop})(?!\p{{L}}))(?:\p{{Ll}}[\p{{L}}]*|\p{{Lu}}[\p{{L}}]*)){{0,7}})"
         )
         self.re_law_year = regex.compile(r"^\s*(?:năm\s+)?(?P<y>(?:19|20)\d{2})(?!\d)")
+        self.re_more_years = regex.compile(r"^\s*(?:,|và)\s*(?:năm\s+)?(?P<y>(?:19|20)\d{2})(?![\d/])")
+        # A law named in lower case is a reference when a year anchors it (`Luật nhà ở năm 2005`).
+        self.re_law_lower = regex.compile(
+            rf"(?<![\p{{L}}])(?P<tw>{named_tw})\s+(?P<body>\p{{Ll}}+(?:\s+\p{{Ll}}+){{0,4}}?)\s+(?:năm\s+)?(?:19|20)\d{{2}}(?!\d)"
+        )
+        # An amending law is one reference named in full.
+        self.re_law_amending = regex.compile(
+            rf"(?<![\p{{L}}])(?P<tw>Luật)\s+(?P<body>sửa đổi,?\s+bổ sung\s+(?:một số điều\s+)?(?:của\s+)?(?:các\s+)?(?:Luật|Bộ luật)\s+\p{{Lu}}\p{{Ll}}*(?:\s+(?:\p{{Lu}}\p{{Ll}}*|\p{{Ll}}+)){{0,5}}?)(?=\s*(?:năm\s+\d{{4}}|\d{{4}}|[,.;:(\n]|\s+(?:quy định|đã|được|có|là|và|của|số)\b))"
+        )
+        self.org_head_re = regex.compile(rf"^(?:{_alt(self.org_heads)})(?!\p{{L}})") if self.org_heads else None
+        self.re_theo = regex.compile(r"(?i)(?:^|[.;:\n]\s*|,\s*)(?:theo|căn cứ|thực hiện)\s+$")
         self.re_date_after = regex.compile(r"^\s*,?\s*(?:\(?\s*(?:ban hành\s+)?" + _DATE + r"\s*\)?)")
         self.re_year_after = regex.compile(r"^\s*(?:năm\s+)(?P<y>(?:19|20)\d{2})(?!\d)")
         self.re_date_in_clause = regex.compile(r"(?i)" + _DATE)
@@ -494,8 +508,12 @@ class DirectiveExtractor:
                     f.date = probe.date
             found.extend(group)
             taken.append((m.start(), m.end()))
-        for m in rules.re_law.finditer(folded):
-            if overlaps(m.start(), m.end()):
+        law_matches = sorted(
+            [*rules.re_law_amending.finditer(folded), *rules.re_law.finditer(folded), *rules.re_law_lower.finditer(folded)],
+            key=lambda m: (m.start(), -m.end()),
+        )
+        for m in law_matches:
+            if overlaps(m.start(), m.end("body")):
                 continue
             if rules.law_blockers_re and rules.law_blockers_re.search(folded[max(0, m.start() - 30) : m.start()]):
                 continue  # khoa Luật Kinh tế, Trường Đại học Luật
@@ -510,7 +528,34 @@ class DirectiveExtractor:
                 f.year = int(my.group("y"))
             found.append(f)
             taken.append((m.start(), e))
+            # `Luật Đất đai năm 1987, 1993, 2001`: one law per year listed
+            pos = e + (my.end() if my else 0)
+            while my:
+                my = rules.re_more_years.match(text[pos : pos + 16])
+                if my:
+                    found.append(_Found(f.start, f.end, doc_type, name=name, year=int(my.group("y")), rule_id="law_year_list"))
+                    pos += my.end()
+        for f in found:
+            self._issuer_after_theo(text, f)
         return found
+
+    def _issuer_after_theo(self, text: str, f: _Found) -> None:
+        """`Theo Quyết định số …, Sở Giao dịch … thông báo`: the body the same sentence
+        names right after a reference that opens it with `Theo`/`Căn cứ` applies it."""
+        if f.issuer is not None or not f.number or self.rules.org_head_re is None:
+            return
+        if not self.rules.re_theo.search(text[max(0, f.start - 30) : f.start]):
+            return
+        rest = text[f.end : f.end + 160]
+        m = regex.match(r"^[^,.;:\n]{0,60}?,\s*", rest)
+        if not m:
+            return
+        start = f.end + m.end()
+        if not self.rules.org_head_re.match(text[start : start + 30]):
+            return
+        got = _issuer_phrase(self.rules, text, start)
+        if got:
+            f.issuer = got[0]
 
     @staticmethod
     def share_list_issuer(text: str, found: list[_Found]) -> None:
