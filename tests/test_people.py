@@ -1,0 +1,310 @@
+"""Tests of the ``vnx_people`` component on sentences written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extraction import extract
+from pipeline.language import load_nlp
+from pipeline.normalize import match_key
+from pipeline.records import Person
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_nlp()
+
+
+def people_of(nlp, text: str) -> list[Person]:  # type: ignore[no-untyped-def]
+    return list(extract(text, nlp=nlp).people)
+
+
+def find(people: list[Person], name: str) -> Person:
+    for p in people:
+        if match_key(p.name) == match_key(name):
+            return p
+    raise AssertionError(f"no {name!r} in {[p.name for p in people]!r}")
+
+
+# fmt: off
+TITLE_SHAPES = [
+    # (text, name, title, honorific)
+    ("Đồng chí Lò Văn Sinh - Phó Bí thư Thường trực Huyện ủy Mường Tè cho biết, năm nay huyện kết nạp 60 đảng viên.",
+     "Lò Văn Sinh", "Phó Bí thư Thường trực Huyện ủy Mường Tè", "đồng chí"),
+    ("Bí thư Tỉnh ủy Cao Bằng Trần Hồng Minh kiểm tra công tác chuẩn bị đại hội.",
+     "Trần Hồng Minh", "Bí thư Tỉnh ủy Cao Bằng", None),
+    ("Ông Mai Văn Hải, Giám đốc Sở Nông nghiệp và Môi trường, cho biết diện tích lúa tăng.",
+     "Mai Văn Hải", "Giám đốc Sở Nông nghiệp và Môi trường", "ông"),
+    ("Bà Lê Thị Ngọc Mai - Phó Chủ tịch UBND quận Hải Châu - đã trao quà cho các hộ.",
+     "Lê Thị Ngọc Mai", "Phó Chủ tịch UBND quận Hải Châu", "bà"),
+    ("Đại tá Nguyễn Văn Quý, Giám đốc Công an tỉnh Sơn La, chỉ đạo điều tra.",
+     "Nguyễn Văn Quý", "Đại tá, Giám đốc Công an tỉnh Sơn La", None),
+    ("Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo Đinh Văn Hùng chủ trì hội nghị.",
+     "Đinh Văn Hùng", "Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo", None),
+    ("Tham dự có đồng chí Vũ Đức Bình, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh.",
+     "Vũ Đức Bình", "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh", "đồng chí"),
+    ("Chủ tịch UBND tỉnh Hoàng Văn Đạt ký quyết định phê duyệt đề án.",
+     "Hoàng Văn Đạt", "Chủ tịch UBND tỉnh", None),
+    ("Anh Hờ A Dơ, Bí thư Chi đoàn bản Nậm Ngà, xã Pa Tần, dẫn đầu đội thanh niên.",
+     "Hờ A Dơ", "Bí thư Chi đoàn bản Nậm Ngà, xã Pa Tần", "anh"),
+    ("Thượng tá Đỗ Mạnh Cường - Trưởng Công an huyện Kỳ Sơn phát biểu tại buổi lễ.",
+     "Đỗ Mạnh Cường", "Thượng tá, Trưởng Công an huyện Kỳ Sơn", None),
+    ("Bị cáo Trương Văn Lực, nguyên Phó Giám đốc Sở Tài chính kiêm Giám đốc Quỹ Đầu tư phát triển, bị tuyên 6 năm tù.",
+     "Trương Văn Lực", "nguyên Phó Giám đốc Sở Tài chính kiêm Giám đốc Quỹ Đầu tư phát triển", None),
+    ("Theo ông Phí Quang Minh (Phó Trưởng phòng Kinh tế huyện), giá vật tư đã giảm.",
+     "Phí Quang Minh", "Phó Trưởng phòng Kinh tế huyện", "ông"),
+    ("Phó Thủ tướng Lưu Hoàng Nam yêu cầu các bộ tháo gỡ vướng mắc.",
+     "Lưu Hoàng Nam", "Phó Thủ tướng", None),
+    ("PGS.TS Hồ Sĩ Lâm, Phó Hiệu trưởng Trường Đại học Vinh, trình bày tham luận.",
+     "Hồ Sĩ Lâm", "PGS.TS, Phó Hiệu trưởng Trường Đại học Vinh", None),
+    ("Ông Tăng Văn Khôi, cựu Thứ trưởng Bộ Giao thông Vận tải cũ, bị khởi tố.",
+     "Tăng Văn Khôi", "cựu Thứ trưởng Bộ Giao thông Vận tải cũ", "ông"),
+    ("Bộ trưởng Bộ Thông tin - Truyền thông Lê Quang Tùng làm việc với tỉnh.",
+     "Lê Quang Tùng", "Bộ trưởng Bộ Thông tin - Truyền thông", None),
+    ("Tổng thống Hàn Quốc Lee Jae-myung sẽ sang thăm Việt Nam.",
+     "Lee Jae-myung", "Tổng thống Hàn Quốc", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,name,title,honorific", TITLE_SHAPES, ids=[r[1] for r in TITLE_SHAPES])
+def test_people_title_shapes(nlp, text, name, title, honorific):  # type: ignore[no-untyped-def]
+    p = find(people_of(nlp, text), name)
+    assert p.title == title
+    assert p.honorific == honorific
+
+
+# fmt: off
+NOT_PEOPLE = [
+    ("idea", "Cán bộ, đảng viên học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."),
+    ("city", "Đoàn công tác của Thành phố Hồ Chí Minh đã đến thăm tỉnh Kon Tum."),
+    ("youth_union", "Đoàn viên Đoàn TNCS Hồ Chí Minh ra quân làm sạch bãi biển."),
+    ("street", "Nhà hàng nằm trên đường Trần Hưng Đạo, gần chợ trung tâm."),
+    ("street_list", "Các tuyến phố Hai Bà Trưng, Lê Lợi, Nguyễn Huệ được lát đá mới."),
+    ("school", "Học sinh Trường THPT Lê Quý Đôn giành 5 huy chương vàng."),
+    ("ward_named_after_hero", "Đảng bộ phường Lê Hồng Phong tổ chức đại hội nhiệm kỳ mới."),
+    ("place_commune", "Đoàn kiểm tra làm việc tại xã Cao Phong và thị trấn Lương Sơn."),
+    ("place_province", "Lâm Đồng và Đắk Nông đẩy mạnh trồng cà phê chất lượng cao."),
+    ("company", "Công ty TNHH Đức Thịnh Phát vừa hoàn thành nhà xưởng mới."),
+    ("company_after_office", "Phó Tổng giám đốc Viettel cho biết mạng 5G sẽ phủ toàn tỉnh."),
+    ("year_name", "Dịp Tết Bính Ngọ, tỉnh tặng 20.000 suất quà cho hộ nghèo."),
+    ("statue", "Đoàn đại biểu dâng hương tại tượng đài Bác Hồ ở quảng trường tỉnh."),
+    ("two_bare_syllables", "Sản phẩm chè Thái Nguyên có mặt ở nhiều siêu thị."),
+    ("initials", "Cơ quan điều tra đã làm việc với bà N.T.H về số tiền trên."),
+    ("title_without_name", "Giám đốc Sở Y tế cho biết số ca mắc đã giảm."),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", [r[1] for r in NOT_PEOPLE], ids=[r[0] for r in NOT_PEOPLE])
+def test_people_not_people(nlp, text):  # type: ignore[no-untyped-def]
+    assert people_of(nlp, text) == []
+
+
+def test_people_bare_full_name_is_a_person(nlp):  # type: ignore[no-untyped-def]
+    people = people_of(nlp, "Số tiền còn lại được chia cho Lương Văn Khải 200 triệu đồng và Đàm Thị Hoa 150 triệu đồng.")
+    assert {p.name for p in people} == {"Lương Văn Khải", "Đàm Thị Hoa"}
+    assert all(p.title is None for p in people)
+
+
+def test_people_short_mentions_attach_to_one_record(nlp):  # type: ignore[no-untyped-def]
+    text = (
+        "Tiêu đề bài viết\n\n"
+        "Ông Khổng Văn Toàn, Chủ tịch UBND huyện Bảo Yên, cho biết đường đã thông xe.\n\n"
+        "Theo ông Toàn, huyện sẽ làm thêm hai cây cầu. Chủ tịch Toàn nói thêm rằng vốn đã đủ."
+    )
+    people = people_of(nlp, text)
+    assert [p.name for p in people] == ["Khổng Văn Toàn"]
+    p = people[0]
+    assert p.title == "Chủ tịch UBND huyện Bảo Yên"
+    assert len(p.mentions) == 3
+    assert p.gender == "male"
+
+
+def test_people_given_name_alone_is_a_person(nlp):  # type: ignore[no-untyped-def]
+    people = people_of(nlp, "Năm nay anh Quân trồng thêm 2 ha bưởi, anh Quân cho biết.")
+    assert [(p.name, p.honorific) for p in people] == [("Quân", "anh")]
+
+
+def test_people_fullest_title_wins(nlp):  # type: ignore[no-untyped-def]
+    text = (
+        "Thứ trưởng Lại Văn Hòa thăm công trình\n\n"
+        "Sáng 3/5, ông Lại Văn Hòa, Thứ trưởng Bộ Xây dựng, đã kiểm tra tiến độ cầu Bình Minh."
+    )
+    p = find(people_of(nlp, text), "Lại Văn Hòa")
+    assert p.title == "Thứ trưởng Bộ Xây dựng"
+    assert p.honorific == "ông"
+
+
+def test_people_all_caps_name_is_title_cased(nlp):  # type: ignore[no-untyped-def]
+    text = "Ông PHÙNG VĂN HẢI - Chủ tịch Hội Nông dân huyện trao đổi với phóng viên."
+    p = find(people_of(nlp, text), "Phùng Văn Hải")
+    assert p.name == "Phùng Văn Hải"
+    assert p.text == "PHÙNG VĂN HẢI"
+    assert p.title == "Chủ tịch Hội Nông dân huyện"
+
+
+def test_people_all_caps_headline_gives_no_people(nlp):  # type: ignore[no-untyped-def]
+    assert people_of(nlp, "NHÀ LÃNH ĐẠO TẬN TỤY, NGƯỜI THẦY MẪU MỰC CỦA NHIỀU THẾ HỆ") == []
+
+
+def test_people_list_after_cac_dong_chi(nlp):  # type: ignore[no-untyped-def]
+    text = "Dự hội nghị có các đồng chí: Hà Văn Thạch, Bí thư Huyện ủy; Lục Văn Bảo, Phó Bí thư Thường trực Huyện ủy."
+    people = people_of(nlp, text)
+    assert [(p.name, p.title, p.honorific) for p in people] == [
+        ("Hà Văn Thạch", "Bí thư Huyện ủy", "đồng chí"),
+        ("Lục Văn Bảo", "Phó Bí thư Thường trực Huyện ủy", "đồng chí"),
+    ]
+
+
+def test_people_titles_in_a_list_stay_with_their_names(nlp):  # type: ignore[no-untyped-def]
+    text = "Cùng dự có Bí thư Tỉnh ủy Nông Văn Dũng, Chủ tịch UBND tỉnh Ma Văn Khánh và Giám đốc Sở Tài chính Sầm Thị Lý."
+    got = {p.name: p.title for p in people_of(nlp, text)}
+    assert got == {
+        "Nông Văn Dũng": "Bí thư Tỉnh ủy",
+        "Ma Văn Khánh": "Chủ tịch UBND tỉnh",
+        "Sầm Thị Lý": "Giám đốc Sở Tài chính",
+    }
+
+
+def test_people_ho_chi_minh_acting_is_a_person(nlp):  # type: ignore[no-untyped-def]
+    p = find(people_of(nlp, "Chủ tịch Hồ Chí Minh đã dạy: cán bộ là đầy tớ của nhân dân."), "Hồ Chí Minh")
+    assert p.title == "Chủ tịch"
+
+
+def test_people_byline_and_credit_are_not_people(nlp):  # type: ignore[no-untyped-def]
+    text = (
+        "Huyện vùng cao vượt chỉ tiêu kết nạp đảng viên\n\n"
+        "THANH HƯƠNG 07:30, 12/03/2025\n\n"
+        "Đồng chí Sần Thị Mỷ, Bí thư Huyện ủy, cho biết kết quả năm nay rất khả quan.\n\n"
+        "Lễ kết nạp đảng viên tại xã Tả Van. (Ảnh: Đỗ Minh Châu)\n\n"
+        "Ngọc Lan"
+    )
+    assert [p.name for p in people_of(nlp, text)] == ["Sần Thị Mỷ"]
+
+
+def test_people_roles_split_title(nlp):  # type: ignore[no-untyped-def]
+    p = find(
+        people_of(nlp, "Bà Khúc Thị Duyên, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy, phát biểu."),
+        "Khúc Thị Duyên",
+    )
+    assert [(r.role, r.organization) for r in p.roles] == [
+        ("Ủy viên", "Ban Thường vụ Tỉnh ủy"),
+        ("Trưởng Ban", "Ban Tổ chức Tỉnh ủy"),
+    ]
+
+
+def test_people_offsets_index_the_text(nlp):  # type: ignore[no-untyped-def]
+    from pipeline.normalize import to_canonical
+
+    raw = "Tiêu đề\n\nÔng Tạ Quang Bửu, Giám đốc Sở Y tế, cho biết. Ông Bửu nói thêm."
+    text = to_canonical(raw)
+    for p in people_of(nlp, raw):
+        assert text[p.start : p.end] == p.text
+        for m in p.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_people_spans_on_doc(nlp):  # type: ignore[no-untyped-def]
+    doc = nlp("Ông Tạ Quang Bửu, Giám đốc Sở Y tế, cho biết như vậy.")
+    assert [s.text for s in doc.spans["people"]] == ["Tạ Quang Bửu"]
+    assert all(s.label_ == "PERSON" for s in doc.spans["people"])
+
+
+# fmt: off
+MORE_TITLES = [
+    ("enumeration_in_body_name",
+     "Tiếp đoàn có ông Lò Văn Hùng, Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên.",
+     "Lò Văn Hùng", "Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên"),
+    ("second_person_after_va",
+     "Trung tướng Tạ Quốc Hùng, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an và Thiếu tướng Đào Văn Phúc dự lễ.",
+     "Tạ Quốc Hùng", "Trung tướng, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an"),
+    ("post_taken_up",
+     "Đại hội bầu đồng chí Mùa A Sử (38 tuổi) giữ chức Bí thư Chi bộ bản Phiêng Luông nhiệm kỳ mới.",
+     "Mùa A Sử", "Bí thư Chi bộ bản Phiêng Luông"),
+    ("place_then_name_after_unit",
+     "Chủ tịch UBND huyện Mường Nhé Lý Văn Tài yêu cầu rà soát hộ nghèo.",
+     "Lý Văn Tài", "Chủ tịch UBND huyện Mường Nhé"),
+    ("historical_name_with_rank",
+     "Đại tướng Võ Nguyên Giáp là người chỉ huy chiến dịch.",
+     "Võ Nguyên Giáp", "Đại tướng"),
+    ("acting_on_behalf",
+     "Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng Bộ Xây dựng Kiều Văn Dũng đọc tờ trình.",
+     "Kiều Văn Dũng", "Bộ trưởng Bộ Xây dựng"),
+    ("word_after_capital_syllable",
+     "Thứ trưởng Bộ Quốc phòng Hoàng Xuân Chiến làm trưởng đoàn kiểm tra.",
+     "Hoàng Xuân Chiến", "Thứ trưởng Bộ Quốc phòng"),
+    ("verb_ends_title",
+     "Ông Cù Văn Tân, Giám đốc Sở Y tế tỉnh Hòa Bình xác nhận có 3 ca mắc mới.",
+     "Cù Văn Tân", "Giám đốc Sở Y tế tỉnh Hòa Bình"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,name,title", [r[1:] for r in MORE_TITLES], ids=[r[0] for r in MORE_TITLES])
+def test_people_titles_end_where_the_text_ends_them(nlp, text, name, title):  # type: ignore[no-untyped-def]
+    assert find(people_of(nlp, text), name).title == title
+
+
+def test_people_list_of_offices_and_names(nlp):  # type: ignore[no-untyped-def]
+    text = (
+        "Dự lễ có Tổng Bí thư Lưu Văn Khánh, Chủ tịch nước Đàm Quốc Bảo, "
+        "Thủ tướng Chính phủ Tôn Thất Vinh và Chủ tịch Quốc hội Mẫn Thị Hoa."
+    )
+    got = {p.name: p.title for p in people_of(nlp, text)}
+    assert got == {
+        "Lưu Văn Khánh": "Tổng Bí thư",
+        "Đàm Quốc Bảo": "Chủ tịch nước",
+        "Tôn Thất Vinh": "Thủ tướng Chính phủ",
+        "Mẫn Thị Hoa": "Chủ tịch Quốc hội",
+    }
+
+
+def test_people_place_after_unit_is_not_a_person(nlp):  # type: ignore[no-untyped-def]
+    assert people_of(nlp, "Bà con xã Mỹ Hòa Hưng và xã Cao Sơn đã thu hoạch xong lúa.") == []
+
+
+def test_people_family_name_mention_of_foreign_name(nlp):  # type: ignore[no-untyped-def]
+    text = "Tổng thống Mỹ Donald Trump phát biểu tại Nhà Trắng. Ông Trump cho biết sẽ tăng thuế."
+    people = people_of(nlp, text)
+    assert [p.name for p in people] == ["Donald Trump"]
+    assert len(people[0].mentions) == 2
+
+
+def test_people_bylines_left_in_the_body_are_not_people(nlp):  # type: ignore[no-untyped-def]
+    text = (
+        "Ông Diệp Văn Sơn, Chủ tịch UBND xã, cho biết nhiều hộ đã thoát nghèo. Xin cảm ơn ông! "
+        "Kiều Minh Hạnh (ghi) Đó là chia sẻ bên lề hội nghị."
+    )
+    assert [p.name for p in people_of(nlp, text)] == ["Diệp Văn Sơn"]
+
+
+def test_people_credit_without_colon(nlp):  # type: ignore[no-untyped-def]
+    text = "Bí thư Tỉnh ủy phát biểu tại hội nghị. Ảnh Lương Thế Hòa Tới dự có đồng chí Bạch Văn Hiếu, Chủ tịch UBND tỉnh."
+    assert [p.name for p in people_of(nlp, text)] == ["Bạch Văn Hiếu"]
+
+
+def test_people_glued_verb_is_cut_from_the_name(nlp):  # type: ignore[no-untyped-def]
+    text = "Chiều 3/2, Chủ tịch nước Lương Văn Khảitrao quyết định bổ nhiệm. Chủ tịch nước Lương Văn Khải nhấn mạnh yêu cầu."
+    people = people_of(nlp, text)
+    assert [p.name for p in people] == ["Lương Văn Khải"]
+    assert people[0].text == "Lương Văn Khải"
+
+
+def test_people_descriptor_before_a_place_is_no_person(nlp):  # type: ignore[no-untyped-def]
+    assert people_of(nlp, "Sau cuộc đối thoại, nông dân Đồng Tháp đã đồng ý giao đất.") == []
+
+
+def test_people_descriptor_before_a_full_name(nlp):  # type: ignore[no-untyped-def]
+    p = find(people_of(nlp, "Nông dân Lường Văn Pọm trồng 2 ha mắc ca."), "Lường Văn Pọm")
+    assert p.title is None and p.honorific is None
+
+
+def test_people_chain_after_sentence_opener(nlp):  # type: ignore[no-untyped-def]
+    text = "Theo Phó Bí thư Thành ủy, Chủ tịch UBND thành phố Giáp Văn Toản, nguồn thu đã tăng 12%."
+    assert find(people_of(nlp, text), "Giáp Văn Toản").title == "Phó Bí thư Thành ủy, Chủ tịch UBND thành phố"
+
+
+def test_people_chain_stops_at_an_office_inside_a_name(nlp):  # type: ignore[no-untyped-def]
+    text = "Sáng nay, tại Phủ Chủ tịch, Chủ tịch nước Lã Văn Định đã tiếp các em học sinh."
+    assert find(people_of(nlp, text), "Lã Văn Định").title == "Chủ tịch nước"
