@@ -61,11 +61,22 @@ def discover(inputs: Sequence[str], glob: str = "*.txt") -> list[str]:
 _NLP = None
 
 
+#: A short text in the genre that touches every component's lazily loaded data
+#: (word lists, the POS model), so that forked workers start warm.
+_WARM_UP = (
+    "Đồng chí Nguyễn Văn An - Bí thư Huyện ủy cho biết, theo Chỉ thị số 05-CT/TW của Bộ Chính trị, "
+    "huyện kết nạp 72 đảng viên mới, đạt 107,46% kế hoạch; 12 hộ gia đình được hỗ trợ 1,2 tỷ đồng."
+)
+
+
 def _init_worker() -> None:
     global _NLP
+    if _NLP is not None:
+        return
     from .language import make_nlp
 
     _NLP = make_nlp()
+    _NLP(_WARM_UP)
 
 
 def process_path(path: str) -> tuple[str, str, bool]:
@@ -90,7 +101,13 @@ def _iter_results(paths: Sequence[str], workers: int) -> Iterator[tuple[str, str
         for p in paths:
             yield process_path(p)
         return
-    ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    if "fork" in mp.get_all_start_methods():
+        # Build the pipeline once here; forked workers share it copy-on-write and start
+        # warm instead of each spending ~1.5 s loading it.
+        _init_worker()
+        ctx = mp.get_context("fork")
+    else:
+        ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker) as pool:
         yield from pool.imap(process_path, paths, chunksize=2)
 
