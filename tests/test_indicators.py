@@ -73,9 +73,25 @@ UNITS = [
     ("share_trong_so_co", "Trong số 40 cán bộ được cử đi học, có 25 đồng chí đạt loại giỏi.", {"value": 25, "total": 40}),
     ("counted_noun_not_cut_inside_word", "Tỉnh có 15 chủ đầu tư giải ngân chậm.", {"value": 15, "unit": "chủ đầu tư"}),
     ("designator_before_number_dropped", "Trường đã kết nạp 6 học sinh lớp 12 vào Đảng.", {"value": 6, "unit": "học sinh"}),
+    # the counted noun is the whole noun phrase after the number
+    ("np_adjective_modifier", "Hội nghị có 215 đại biểu chính thức tham dự.", {"value": 215, "unit": "đại biểu chính thức"}),
+    ("np_one_syllable_adjective", "Chuỗi cửa hàng có mặt tại 4 thành phố lớn của cả nước.", {"value": 4, "unit": "thành phố lớn"}),
+    ("np_noun_modifier", "Công ty chào bán 5 triệu cổ phiếu phổ thông ra công chúng.", {"value": 5_000_000, "unit": "cổ phiếu phổ thông"}),
+    ("np_listed_compound_after_stop_syllable", "Vùng được tổ chức theo 3 trục không gian chính.", {"value": 3, "unit": "trục không gian"}),
+    ("np_head_tagged_as_adverb", "Đồ án xác định 4 cực tăng trưởng chiến lược cho vùng.", {"value": 4, "unit": "cực tăng trưởng chiến lược"}),
+    ("np_coordinated_nouns", "Huyện giao đất cho 64 hộ gia đình, cá nhân sử dụng lâu dài.", {"value": 64, "unit": "hộ gia đình, cá nhân"}),
+    ("np_coordinated_long", "Đoàn kiểm tra 30 cơ sở hành nghề y dược, thẩm mỹ viện tư nhân trên địa bàn.", {"value": 30, "unit": "cơ sở hành nghề y dược, thẩm mỹ viện tư nhân"}),
+    ("np_coordination_not_a_new_subject", "Với gần 75.000 người, xã cần thêm một trạm y tế.", {"value": 75_000, "unit": "người"}),
+    ("np_capitalised_count_noun", "Hội nghị bầu bổ sung 3 Tỉnh ủy viên.", {"value": 3, "unit": "Tỉnh ủy viên"}),
+    ("np_capitalised_name_through_stop", "Huyện thành lập 5 Ban Chỉ huy quân sự xã.", {"value": 5, "unit": "Ban Chỉ huy quân sự xã"}),
+    ("np_container_keeps_its_load_out", "Mỗi ngày có 40 xe dưa hấu tươi qua cửa khẩu.", {"value": 40, "unit": "xe"}),
+    ("range_classifier_title_both_ends", "Mỗi kỳ họp vắng 2 - 3 ông Ủy viên Trung ương.", {"value": 2, "unit": "ông Ủy viên Trung ương", "qualifier": "min"}),
+    ("thousands_dot_then_space", "Giá trị còn lại của tài sản là 15. 420,75 triệu đồng.", {"value": 15_420_750_000, "kind": "money"}),
+    ("including_larger_figure", "Xã có 9.400 ha đất nông nghiệp, bao gồm cả 720 ha đất lúa.", {"value": 720, "kind": "measure", "unit": "ha"}),
 ]
 
 QUALIFIERS = [
+    ("max_qua", "Mỗi sở không bố trí quá 3 phó giám đốc.", {"value": 3, "unit": "phó giám đốc", "qualifier": "max"}),
     ("approx_khoang", "Hội trại thu hút khoảng 600 đoàn viên.", {"value": 600, "qualifier": "approx"}),
     ("approx_uoc_dat", "Doanh thu ước đạt 420 tỷ đồng.", {"value": 420_000_000_000, "qualifier": "approx"}),
     ("min_hon", "Lễ hội đón hơn 20.000 lượt khách.", {"value": 20_000, "qualifier": "min"}),
@@ -93,6 +109,11 @@ QUALIFIERS = [
 ]
 
 CHANGES = [
+    ("grdp_growth", "GRDP quý I của tỉnh ước đạt 7,9%.", {"value": 7.9, "change": "increase", "qualifier": "approx"}),
+    ("growth_goal_carries", "Tăng trưởng kinh tế 6 tháng đạt 7,1%, phấn đấu cả năm đạt được 8%.", {"value": 8, "change": "increase"}),
+    ("growth_restated_in_brackets", "Tăng trưởng GRDP đạt 9,2%. Tỉnh xếp thứ ba cả nước về tốc độ phát triển (9,2%).", {"value": 9.2, "change": "increase", "text": "9,2%"}),
+    ("increase_compared_then_copula", "Thu ngân sách tăng so với cùng kỳ năm trước là 215 tỷ đồng.", {"value": 215_000_000_000, "change": "increase"}),
+    ("share_is_no_growth", "Quy mô GRDP chiếm 2,4% của cả vùng.", {"value": 2.4, "change": None}),
     ("increase", "Kim ngạch xuất khẩu tăng 9,3% so với cùng kỳ.", {"value": 9.3, "change": "increase"}),
     ("decrease", "Số vụ tai nạn giảm 12 vụ so với năm trước.", {"value": 12, "change": "decrease"}),
     ("growth_long_subject", "Tăng trưởng tổng sản phẩm trên địa bàn 6 tháng đầu năm ước đạt 7,2%.", {"value": 7.2, "change": "increase", "qualifier": "approx"}),
@@ -110,6 +131,7 @@ CHANGES = [
 ]
 
 TARGETS = [
+    ("respectively_rates", "Thu nội địa và thu hải quan đạt 800 tỷ đồng và 240 tỷ đồng, lần lượt bằng 66% và 43% dự toán năm.", {"value": 240_000_000_000, "achievement_pct": 43}),
     ("nq_paren", "Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ đạt 91% (NQ 85%).", {"value": 91, "target": {"value": 85, "unit": "%"}}),
     ("nghi_quyet_de_ra", "Tăng trưởng kinh tế đạt 7,1% (nghị quyết đề ra 7,5%).", {"value": 7.1, "target": {"value": 7.5}}),
     ("ke_hoach_bare", "Năm qua xã kết nạp 11 đảng viên, kế hoạch 9.", {"value": 11, "target": {"value": 9, "unit": "đảng viên"}}),
@@ -173,6 +195,8 @@ NOT_INDICATORS = [
     ("relational_words", "Quan hệ giữa hai dân tộc ngày càng bền chặt.", 2),
     ("between_two", "Tội phạm giữa 2 địa bàn liền kề diễn biến khác nhau.", 2),
     ("days_duration", "Đợt cao điểm kéo dài 45 ngày.", 45),
+    ("brand_in_quotes_words", "Quầy hàng bày bán mì gói “ba con dê” cho khách.", 3),
+    ("pointer_both", "Cả 2 đơn vị đều về đích sớm.", 2),
 ]
 # fmt: on
 
@@ -230,6 +254,22 @@ def test_indicators_bracket_target_is_not_its_own_record(nlp):
 def test_indicators_achievement_is_not_its_own_record(nlp):
     records = _records(nlp, "Xã kết nạp 9 đảng viên, đạt 112,5% kế hoạch.")
     assert [r["value"] for r in records] == [9]
+
+
+def test_indicators_respectively_rates_are_not_own_records(nlp):
+    text = "Thu nội địa và thu hải quan đạt 800 tỷ đồng và 240 tỷ đồng, lần lượt bằng 66% và 43% dự toán năm."
+    records = _records(nlp, text)
+    assert [(r["value"], r["achievement_pct"]) for r in records] == [(800_000_000_000, 66), (240_000_000_000, 43)]
+
+
+def test_indicators_crosshead_glued_after_credit_counts_once(nlp):
+    text = (
+        "Cổng chào mới của thành phố.\n\n"
+        "Người dân dạo chơi ở công viên bờ sông. Ảnh:Lê Minh Gần 12 nghìn tỷ đồng cho hạ tầng đô thị "
+        "Thành phố dự tính cần khoảng 12 nghìn tỷ đồng cho hạ tầng đến năm 2030. Vốn ngân sách chiếm phần lớn."
+    )
+    records = _records(nlp, text)
+    assert [(r["value"], r["qualifier"]) for r in records] == [(12_000_000_000_000, "approx")], _show(records)
 
 
 def test_indicators_range_gives_two_records(nlp):

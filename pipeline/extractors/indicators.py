@@ -10,6 +10,11 @@ context:
    noun phrase after the number, cut at punctuation, prepositions, verbs and particles;
    a lexicon of count nouns and stop words decides most cases and ``underthesea.pos_tag``
    is called only on the short window after the number when the lexicon is unsure.
+   Nouns and adjectives extend the head (``đại biểu chính thức``, ``thành phố lớn``), so do
+   words the data lists inside compounds (``trục không gian``); a lexicon noun after
+   ``, `` joins when no figure follows in the clause (``hộ gia đình, cá nhân``); a
+   container keeps its load out (``xe`` in ``8 xe nông sản``); a person classifier takes
+   a capitalised title (``ông Ủy viên Trung ương``).
    A number with no unit is no indicator.
 2. **What it is not.** Dates, years, times, durations, ages, ordinals and designations
    (``khóa XIII``, ``Quân khu 7``, ``Điều 5``), phone and document numbers, vague
@@ -98,6 +103,13 @@ class CueEntry(RuleEntry):
         "share_whole",
         "per_each",
         "list_join",
+        "np_compound",
+        "np_container",
+        "np_classifier",
+        "respectively",
+        "change_carry",
+        "change_compare",
+        "coord_block",
     ]
     value: str | None = None
     side: Literal["before", "after"] = "before"
@@ -141,7 +153,7 @@ _HARD_STOP = regex.compile(r"[.;:!?()\[\]{}\"“”‘’…\n/+=*<>|]|\s[-–�
 _CLAUSE_BREAK = regex.compile(r"[;!?\n…]|[.:](?=\s|$)")
 _SENTENCE_BREAK = regex.compile(r"[;!?\n…]|\.(?=\s|$)")
 _SLASHED = regex.compile(r"\d[\d.,]*\s*/\s*[\p{L}\d][\p{L}\d.\-/]*")
-_SLOGAN = regex.compile(r"[“\"](?=[^“”\"]{1,24}[”\"])[^“”\"\n.;:!?]{0,24}?\d[^“”\"\n.;:!?]{0,20}[”\"]")
+_SLOGAN = regex.compile(r"[“\"](?=[^“”\"]{1,24}[”\"])[^“”\"\n.;:!?]{1,24}[”\"]")
 _LOWER_NEXT = regex.compile(r"\s*[\p{Ll}]")
 _CAP_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*\s+$")
 _CAP_AFTER = regex.compile(r"\s+\p{Lu}")
@@ -153,6 +165,8 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _SLASH_PAIR = regex.compile(r"(?<![\d/.,\-])(\d{1,4})/(\d{1,4})(?![\d/.,\-])")
 _DASH_CHAIN = regex.compile(r"(?<![\d.,/\-\p{L}])\d{1,3}(?:-\d{1,3}){2,3}(?![\d.,/\-])")
 _BARE_YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,])")
+_GLUE_TURN = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*\s+\p{Lu}")
+_THOUSANDS_SPLIT = regex.compile(r"^\d{3},\d+(?:\s|$)")
 _SENT_B = regex.compile(r"[.!?…](?=\s)")
 _LEAD_END = regex.compile(r"[.!?…](?=\s+[\p{Lu}“\"])")
 _YEAR = r"(?:19|20)\d{2}"
@@ -334,6 +348,24 @@ class IndicatorRules:
         self.subject_verbs = _ends_with(words("subject_verb"))
         self.np_stops: set[tuple[str, ...]] = {_tokens(w) for w in words("np_stop")}
         self.max_stop = max((len(t) for t in self.np_stops), default=1)
+        self.np_compounds: set[tuple[str, ...]] = {_tokens(w) for w in words("np_compound")}
+        self.max_compound = max((len(t) for t in self.np_compounds), default=1)
+        self.np_containers: set[tuple[str, ...]] = {_tokens(w) for w in words("np_container")}
+        resp = words("respectively")
+        links = words("achievement_link")
+        self.respectively = regex.compile(
+            rf"^[\s,]*\(?\s*(?:{_alt(resp)})(?:\s+(?:{_alt(links)}))?\s*$" if resp else r"(?!)"
+        )
+        carry = words("change_carry")
+        self.change_carry = regex.compile(rf"{_NOT_BEFORE}(?:{_alt(carry)}){_NOT_AFTER}") if carry else None
+        compare = words("change_compare")
+        self.change_compare = (
+            regex.compile(rf"^\s*(?:{_alt(compare)}){_NOT_AFTER}[^,;:()]{{0,60}}?\s(?:là|ở mức|đạt|thêm|khoảng)\s*$")
+            if compare
+            else None
+        )
+        self.coord_block: set[tuple[str, ...]] = {_tokens(w) for w in words("coord_block")}
+        self.np_classifiers: set[tuple[str, ...]] = {_tokens(w) for w in words("np_classifier")}
         self.level_pair = regex.compile(rf"^\s*(?:{_alt(words('level_pair'))})\s+$")
         self.level_between = regex.compile(rf"{_NOT_BEFORE}(?:{_alt(words('level_pair'))}){_NOT_AFTER}")
         self.level_from = regex.compile(rf"{_NOT_BEFORE}(?:{_alt(words('level_from'))})\s+(?:[{_L}]+\s+){{0,2}}$")
@@ -595,7 +627,7 @@ class Extractor:
             if tags is None:
                 tags = [""] * len(toks)
                 word_id = list(range(len(toks)))
-                w_end = toks[min(len(toks), 7) - 1][1]
+                w_end = toks[min(len(toks), 12) - 1][1]
                 window = text[num_start:w_end]
                 window_f = folded[num_start:w_end]
                 at = 0
@@ -625,6 +657,36 @@ class Extractor:
             # the tagger often says M for a noun at the end of a short window; a number word stays out
             return t in nounish or (t == "M" and not words[i].isdigit() and parse_number_words(words[i]) is None)
 
+        def compound_at(i: int) -> int:
+            for n in range(min(r.max_compound, len(words) - i), 0, -1):
+                if tuple(words[i : i + n]) in r.np_compounds:
+                    return n
+            return 0
+
+        def coordinated(i: int) -> int:
+            """Length of a listed noun joined by `, ` at token ``i`` (the comma), else 0.
+
+            `hộ gia đình, cá nhân sử dụng đất`: a lexicon count noun after the comma joins
+            the unit when no figure follows in the clause (`230 học sinh, lớp chuyên là 35
+            học sinh` opens the next list item).
+            """
+            j = i + 1
+            if j >= len(toks) or toks[i][1] != toks[j][0] - 1 or is_cap(j):
+                return 0
+            k2 = lex_at(j)
+            if not k2 or stop_len(j) > k2 or any(w == "," for w in words[j : j + k2]):
+                return 0
+            cb = _CLAUSE_BREAK.search(text, toks[i][1], min(len(text), toks[i][1] + 80))
+            rest = text[toks[i][1] : cb.start() if cb else min(len(text), toks[i][1] + 80)]
+            if _DIGIT.search(rest):
+                return 0
+            if k2 < 3 and not tagged_noun(j):
+                return 0  # `102 đảng bộ xã, phường, tổ chức thành công đại hội`: a verb
+            nxt = j + k2
+            if nxt < len(toks) and any(tuple(words[nxt : nxt + n]) in r.coord_block for n in (1, 2)):
+                return 0  # `180.000 người, phường cần …`: the subject of the next clause
+            return k2
+
         head = lex_at(0)
         if head and stop_len(0) > head:
             return None  # `giải ngân` is a verb, not the noun `giải`
@@ -637,24 +699,46 @@ class Extractor:
         else:
             i = head
         end_i = i
-        while i < len(toks) and i < 9:
+        if head and tuple(words[:head]) in r.np_containers:
+            i = len(toks)  # `8 xe nông sản`: what follows a container is its load, not its kind
+        classifier = any(tuple(words[:n]) in r.np_classifiers for n in (1, 2))
+        while i < len(toks) and i < 14:
             w = words[i]
             if w == ",":
+                k2 = coordinated(i)
+                if k2:
+                    i += 1 + k2
+                    end_i = i
+                    continue
                 break
             k = lex_at(i)
             if k and "," in words[i : i + k]:
                 i += k  # a listed pair (`phòng, ban`)
                 end_i = i
                 continue
+            if cap_head and is_cap(i) and i > 0 and toks[i - 1][1] == toks[i][0] - 1:
+                i = word_end(i)  # a capitalised name goes on through its words (`Ban Chỉ huy …`)
+                end_i = i
+                continue
+            c = compound_at(i)
+            if c and not (is_cap(i) and not cap_head):
+                i += c  # a word the data lists inside compounds (`không gian`, `hành nghề`)
+                end_i = i
+                continue
             if stop_at(i):
                 break
             if is_cap(i) and not cap_head:
+                if classifier and k > 1:
+                    i += k  # `ông Ủy viên Trung ương`
+                    end_i = i
+                    cap_head = True
+                    continue
                 break
             if k and (k > 1 or tagged_noun(i)):
                 i += k  # a one-syllable lexicon word after the head must also be tagged a noun
                 end_i = i
                 continue
-            if tagged_noun(i) or (cap_head and is_cap(i)):
+            if tagged_noun(i) or tag(i) == "A" or (cap_head and is_cap(i)):
                 j = word_end(i)
                 if j > i + 1 and any(stop_at(x) for x in range(i + 1, j)):
                     break
@@ -822,6 +906,7 @@ class Extractor:
         directive = sorted(doc._.vnx.get("directive_spans", []) or [])
         numerals = find_numerals(text, _convention(text))
         numerals = self._dash_chains(text, folded, numerals)
+        numerals = self._split_thousands(text, numerals)
         ranges = find_ranges(text, numerals)
         range_of: dict[int, tuple[Numeral, Numeral, int]] = {}
         for lo, hi, rs, _ in ranges:
@@ -973,6 +1058,7 @@ class Extractor:
                     if chars[k].isdigit():
                         chars[k] = "#"
             masked = "".join(chars)
+        self._respectively(figs, masked, consumed)
         for f in figs:
             if f.drop or f.unit.kind is None or f.start in consumed:
                 continue
@@ -985,8 +1071,44 @@ class Extractor:
             zs, ze, _ = zones[f.zone]
             self._qualify(f, figs, order, text, folded, zs)
 
-        # Build records; restatements in title / lead / crossheads / captions are dropped.
         live = [f for f in figs if not f.drop and f.unit.kind and f.start not in consumed]
+        # `(13,26%)` restating a growth rate stated before takes its change.
+        changed: dict[float, str] = {}
+        for f in live:
+            if f.unit.kind != "percent":
+                continue
+            if f.change is not None:
+                changed.setdefault(f.value, f.change)
+            elif f.value in changed and regex.search(r"\(\s*$", text[max(0, f.start - 3) : f.start]) and regex.match(
+                r"\s*\)", text[f.end : f.end + 3]
+            ):
+                f.change = changed[f.value]
+        # A crosshead or caption the crawl glued into a sentence (`… Ảnh: X Hơn 64,8 triệu tỷ đồng
+        # cho quy hoạch Quy hoạch tính toán khoảng 64,8 triệu tỷ đồng …`): the same figure stated
+        # again later in the same run of text, across a lower-case word followed by a capital,
+        # is stated once, by the later sentence.
+        glued: set[int] = set()
+        for a_i, f in enumerate(live):
+            for g in live[a_i + 1 : a_i + 4]:
+                if g.start - f.end > 250:
+                    break
+                if g.unit.kind != f.unit.kind or not math.isclose(f.value, g.value, rel_tol=1e-9):
+                    continue
+                between = text[f.end : g.start]
+                if _SENT_B.search(between) or "\n" in between:
+                    continue
+                turn = _GLUE_TURN.search(between, 0, 120)
+                if turn is None or regex.search(r"[,;:()\[\]]", between[: turn.end()]):
+                    continue  # a crosshead is a short phrase without commas before the glued sentence
+                lead_in = text[max(0, f.start - 80) : f.start]
+                cut = max((m.end() for m in regex.finditer(r"[.!?…:]\s|\n", lead_in)), default=None)
+                if cut is None or regex.search(r"[,;()]", lead_in[cut:]) or len(lead_in) - cut > 50:
+                    continue  # … and it opens right after a sentence end or a photo credit
+                glued.add(f.start)
+                break
+
+        # Build records; restatements in title / lead / crossheads / captions are dropped.
+        live = [f for f in live if f.start not in glued]
         body_figs = [f for f in live if f.role == "body"]
         lead_figs = [f for f in live if f.role == "lead"]
         # rates attached to body figures still state a figure a headline may repeat
@@ -998,7 +1120,7 @@ class Extractor:
         out: list[Indicator] = []
         seen_context: set[str] = set()  # (offset, sentence) of the figures kept
         for f in figs:
-            if f.drop or f.unit.kind is None or f.start in consumed:
+            if f.drop or f.unit.kind is None or f.start in consumed or f.start in glued:
                 continue
             # A passage an aggregator printed twice states its figures once.
             sentence, offset = _sentence_around(text, f.start, f.end)
@@ -1077,6 +1199,59 @@ class Extractor:
         if not extra:
             return numerals
         return sorted(numerals + extra, key=lambda n: n.start)
+
+    def _split_thousands(self, text: str, numerals: list[Numeral]) -> list[Numeral]:
+        """``12. 633,596 triệu đồng``: a space typed after the thousands dot splits one number.
+
+        find_numerals reads ``12`` and ``633,596 triệu``; a number of one to three digits,
+        then ``. `` and a number of exactly three digits with decimals is one number
+        (12 633,596 triệu).
+        """
+        out: list[Numeral] = []
+        i = 0
+        while i < len(numerals):
+            a = numerals[i]
+            b = numerals[i + 1] if i + 1 < len(numerals) else None
+            if (
+                b is not None
+                and a.form == "digits"
+                and a.raw.isdigit()
+                and len(a.raw) <= 3
+                and text[a.end : b.start] == ". "
+                and _THOUSANDS_SPLIT.match(b.raw + " ")
+            ):
+                digits = _DIGITS.match(b.raw)
+                parsed = parse_numeral(digits.group(0)) if digits else None
+                if parsed and parsed[0]:
+                    factor = b.value / parsed[0]
+                    value = (a.value * 1000 + parsed[0]) * factor
+                    out.append(Numeral(value, a.start, b.end, text[a.start : b.end], b.form, b.scale, b.ambiguous))
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _respectively(self, figs: list[_Fig], folded: str, consumed: set[int]) -> None:
+        """``A và B, lần lượt tương đương 62% và 41% kế hoạch``: the rates pair with the figures."""
+        r = self.r
+        live = [f for f in figs if not f.drop and f.unit.kind is not None]
+        for k in range(2, len(live) - 1):
+            a, b, c, d = live[k - 2], live[k - 1], live[k], live[k + 1]
+            if c.unit.kind != "percent" or d.unit.kind != "percent" or len({a.zone, b.zone, c.zone, d.zone}) > 1:
+                continue
+            if b.unit.kind == "percent" or a.unit.kind == "percent" or r.achievement_after is None:
+                continue
+            if not (
+                r.respectively.match(folded[b.end : c.start])
+                and r.list_gap.fullmatch(folded[a.end : b.start])
+                and r.list_gap.fullmatch(folded[c.end : d.start])
+                and r.achievement_after.match(folded[d.end : d.end + 30])
+            ):
+                continue
+            if a.achievement is None and b.achievement is None:
+                a.achievement, b.achievement = c.value, d.value
+                consumed.update((c.start, d.start))
 
     def _rank_after(self, folded: str, pos: int) -> bool:
         for x in self.r.exclusions:
@@ -1209,6 +1384,13 @@ class Extractor:
             and r.level_from.search(clause)
         ):
             f.change = None  # `giảm từ 401 xuống còn 208`: levels, not changes
+        if f.change is None and f.unit.kind == "percent" and r.change_carry is not None:
+            # `tăng trưởng … ước đạt 8,4%, phấn đấu cả năm đạt 9%`: the goal is a growth rate too
+            prev = next((g for g in reversed(figs[:i]) if not g.drop and g.unit.kind is not None), None)
+            if prev is not None and prev.unit.kind == "percent" and prev.change and prev.zone == f.zone:
+                gap = folded[prev.end : f.start]
+                if len(gap) < 80 and not _SENTENCE_BREAK.search(gap) and r.change_carry.search(gap):
+                    f.change = prev.change
         if f.change == "increase" and f.value < 0:
             f.change = "decrease"  # `tăng trưởng âm 1,8%`
         if f.change is None and i > 0:
@@ -1253,6 +1435,8 @@ class Extractor:
         between = _BARE_YEAR.sub(" ", between)
         if _DIGIT.search(between) or between.lstrip().startswith(","):
             return None
+        if r.change_compare is not None and r.change_compare.match(between):
+            return value  # `tăng so với cùng kỳ năm trước là 761 tỷ đồng`
         stripped = r.any_qual.sub("", between.rstrip()).rstrip()
         if r.change_level is not None and r.change_level.search(" " + stripped.strip()):
             # `giảm còn`, `tăng lên`, `giảm từ`: the level reached, not the change
