@@ -308,3 +308,122 @@ def test_people_chain_after_sentence_opener(nlp):  # type: ignore[no-untyped-def
 def test_people_chain_stops_at_an_office_inside_a_name(nlp):  # type: ignore[no-untyped-def]
     text = "Sáng nay, tại Phủ Chủ tịch, Chủ tịch nước Lã Văn Định đã tiếp các em học sinh."
     assert find(people_of(nlp, text), "Lã Văn Định").title == "Chủ tịch nước"
+
+
+# fmt: off
+# Titles on shapes seen in fresh text (sentences written for the project).
+TITLE_SHAPES_FRESH = [
+    # (id, text, name, title)
+    ("list_after_dash_1",
+     "Dự buổi làm việc có ông Đoàn Văn Tư - Giám đốc Sở Tài chính, ông Lã Minh Khoa - Phó Giám đốc Sở Xây dựng, ông Cù Đình Lâm - Trưởng phòng Quản lý đô thị.",
+     "Lã Minh Khoa", "Phó Giám đốc Sở Xây dựng"),
+    ("list_after_dash_2",
+     "Dự buổi làm việc có ông Đoàn Văn Tư - Giám đốc Sở Tài chính, ông Lã Minh Khoa - Phó Giám đốc Sở Xây dựng, ông Cù Đình Lâm - Trưởng phòng Quản lý đô thị.",
+     "Cù Đình Lâm", "Trưởng phòng Quản lý đô thị"),
+    ("offices_joined_by_comma_dash",
+     "Đoàn do đồng chí Phăn Văn Xay - Bí thư, Đô trưởng Thủ đô Viêng-chăn dẫn đầu đã đến thăm tỉnh.",
+     "Phăn Văn Xay", "Bí thư, Đô trưởng Thủ đô Viêng-chăn"),
+    ("offices_joined_by_comma",
+     "Ông Khăm Phết Vông, Bí thư, Tỉnh trưởng tỉnh Chăm-pa-sắc, chúc mừng đoàn.",
+     "Khăm Phết Vông", "Bí thư, Tỉnh trưởng tỉnh Chăm-pa-sắc"),
+    ("org_lowercase_tail_before_verb",
+     "Bà Lại Thu Hằng - Ủy viên Ban Biên tập, Trưởng ban Tạp chí Cộng sản điện tử cho biết tạp chí sẽ mở chuyên mục mới.",
+     "Lại Thu Hằng", "Ủy viên Ban Biên tập, Trưởng ban Tạp chí Cộng sản điện tử"),
+    ("org_lowercase_words",
+     "Ông Lạc Văn Khiêm, Cục trưởng Cục Quản lý khám chữa bệnh cho biết bệnh viện phải báo cáo.",
+     "Lạc Văn Khiêm", "Cục trưởng Cục Quản lý khám chữa bệnh"),
+    ("org_numbered_team",
+     "Đồng chí Mẫn Văn Đức, Trưởng đoàn Kiểm tra số 471 của Bộ Chính trị phát biểu kết luận.",
+     "Mẫn Văn Đức", "Trưởng đoàn Kiểm tra số 471 của Bộ Chính trị"),
+    ("org_after_team_office",
+     "Thiếu tướng Hà Quang Vinh, Phó Tư lệnh Quân khu 7, Trưởng đoàn kiểm tra của Bộ Tư lệnh Quân khu phát biểu.",
+     "Hà Quang Vinh", "Thiếu tướng, Phó Tư lệnh Quân khu 7, Trưởng đoàn kiểm tra của Bộ Tư lệnh Quân khu"),
+    ("adverb_not_org",
+     "Ông Xổm Xay, Bí thư, Đô trưởng thủ đô Viêng-chăn đặc biệt đánh giá cao vai trò của hiệp ước.",
+     "Xổm Xay", "Bí thư, Đô trưởng thủ đô Viêng-chăn"),
+    ("lower_pho_tong_bien_tap",
+     "Phó tổng Biên tập Khúc Thị Mai trao giải cho các tác giả.", "Khúc Thị Mai", "Phó tổng Biên tập"),
+    ("lower_pho_bi_thu",
+     "Ông Phạm Minh Tuấn, Phó tổng Biên tập, Bí thư Đảng ủy cơ quan Tạp chí Cộng sản phát biểu khai mạc.",
+     "Phạm Minh Tuấn", "Phó tổng Biên tập, Bí thư Đảng ủy cơ quan Tạp chí Cộng sản"),
+    ("lower_pho_thu_tuong", "Phó thủ tướng Ninh Văn Tâm kiểm tra dự án.", "Ninh Văn Tâm", "Phó thủ tướng"),
+    ("lower_rank_before", "Theo đại tá Giáp Văn Hòa, đơn vị đã sẵn sàng.", "Giáp Văn Hòa", "đại tá"),
+    ("lower_rank_in_chain",
+     "Ông Chu Văn Thắng, đại tá, Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh, dự lễ.",
+     "Chu Văn Thắng", "đại tá, Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh"),
+    ("chain_in_text_order",
+     "Đồng chí Lục Văn Thành, Ủy viên Bộ Chính trị, Chánh Văn phòng Trung ương Đảng, Phó Bí thư Thường trực Thành ủy dự lễ.",
+     "Lục Văn Thành", "Ủy viên Bộ Chính trị, Chánh Văn phòng Trung ương Đảng, Phó Bí thư Thường trực Thành ủy"),
+    ("office_opens_next_clause",
+     "Đối với trường hợp của Lưu Văn Quyết, Tổng Bí thư nhấn mạnh phải xử lý nghiêm.", "Lưu Văn Quyết", None),
+    ("office_opens_next_clause_2",
+     "Về vụ việc của Đào Văn Khởi, Chủ tịch UBND tỉnh yêu cầu làm rõ trách nhiệm.", "Đào Văn Khởi", None),
+    ("object_with_honorific_keeps_title",
+     "Nhờ sự chỉ đạo của đồng chí Mạc Đình Huấn, Bí thư Huyện ủy đã có nhiều đổi mới.", "Mạc Đình Huấn", "Bí thư Huyện ủy"),
+    ("name_not_swallowing_truoc",
+     "Tổng Bí thư Lương Văn Lâm Trước đó đã có buổi làm việc với tỉnh.", "Lương Văn Lâm", "Tổng Bí thư"),
+    ("name_not_swallowing_sau",
+     "Chủ tịch nước Hứa Quang Minh Sau khi nghe báo cáo đã chỉ đạo khẩn trương.", "Hứa Quang Minh", "Chủ tịch nước"),
+    ("founder_ho_chi_minh",
+     "Tình hữu nghị do Chủ tịch Hồ Chí Minh và Chủ tịch Kaysone Phomvihane xây dựng ngày càng bền chặt.", "Hồ Chí Minh", "Chủ tịch"),
+    ("listed_leader_keeps_own_title",
+     "Mối quan hệ đặc biệt do Chủ tịch Hồ Chí Minh, Chủ tịch Kaysone Phomvihane, Chủ tịch Souphanouvong dày công vun đắp.",
+     "Kaysone Phomvihane", "Chủ tịch"),
+    ("deputy_with_constituency", "Đại biểu Lò Thị Mai (Sơn La) đề nghị tăng mức hỗ trợ.", "Lò Thị Mai", "Đại biểu"),
+    ("deputy_list_second",
+     "Các đại biểu Lê Hữu Trí (Khánh Hòa), Hà Sỹ Đồng (Quảng Trị) góp ý vào dự thảo luật.", "Hà Sỹ Đồng", "đại biểu"),
+    ("deputy_two_syllable_name", "Theo đại biểu Thuận Hữu (Cần Thơ), cần sửa quy định.", "Thuận Hữu", "đại biểu"),
+    ("deputy_generic_yields_to_title",
+     "Phát biểu tại hội trường, đại biểu Âu Văn Lực, Phó Trưởng Đoàn đại biểu Quốc hội tỉnh Bắc Kạn, nêu ý kiến.",
+     "Âu Văn Lực", "Phó Trưởng Đoàn đại biểu Quốc hội tỉnh Bắc Kạn"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,name,title", [r[1:] for r in TITLE_SHAPES_FRESH], ids=[r[0] for r in TITLE_SHAPES_FRESH])
+def test_people_title_shapes_fresh(nlp, text, name, title):  # type: ignore[no-untyped-def]
+    assert find(people_of(nlp, text), name).title == title
+
+
+# fmt: off
+INTRO_TITLES = [
+    # (id, article text, name, title): the title attached at the introduction
+    ("headline_rank_joins_body_intro",
+     "Đại tá Bạch Văn Khoa làm Giám đốc Công an tỉnh Hòa Bình\n\n"
+     "Sáng 5/6, tại trụ sở Công an tỉnh, ông Bạch Văn Khoa, Phó Giám đốc Công an tỉnh, được bổ nhiệm giữ chức Giám đốc Công an tỉnh.\n\n"
+     "Phát biểu nhận nhiệm vụ, Giám đốc Công an tỉnh Bạch Văn Khoa cảm ơn sự tin tưởng của lãnh đạo.",
+     "Bạch Văn Khoa", "Đại tá, Phó Giám đốc Công an tỉnh"),
+    ("new_post_later_is_not_the_title",
+     "Tỉnh có tân Bí thư Tỉnh ủy\n\n"
+     "Chiều 3/3, đồng chí Kim Văn Tường, Phó Bí thư Thường trực Tỉnh ủy, được Bộ Chính trị chỉ định giữ chức Bí thư Tỉnh ủy.\n\n"
+     "Bí thư Tỉnh ủy, Trưởng Ban Chỉ đạo phòng chống tham nhũng tỉnh Kim Văn Tường hứa sẽ tiếp tục đổi mới.",
+     "Kim Văn Tường", "Phó Bí thư Thường trực Tỉnh ủy"),
+    ("same_post_written_fuller_later",
+     "Bộ trưởng thăm nhà máy\n\n"
+     "Ông Yên Văn Lộc, Thứ trưởng Bộ NN&PTNT, đã kiểm tra nhà máy.\n\n"
+     "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn Yên Văn Lộc đề nghị tăng công suất.",
+     "Yên Văn Lộc", "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("no_title_at_intro_takes_later",
+     "Xử lý sai phạm ở công ty\n\n"
+     "Cơ quan điều tra đã làm việc với ông Tạ Văn Bền về sai phạm.\n\n"
+     "Ông Tạ Văn Bền, Giám đốc Công ty Cổ phần Sông Mã, thừa nhận sai phạm.",
+     "Tạ Văn Bền", "Giám đốc Công ty Cổ phần Sông Mã"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,name,title", [r[1:] for r in INTRO_TITLES], ids=[r[0] for r in INTRO_TITLES])
+def test_people_title_at_introduction(nlp, text, name, title):  # type: ignore[no-untyped-def]
+    assert find(people_of(nlp, text), name).title == title
+
+
+def test_people_founders_both_people(nlp):  # type: ignore[no-untyped-def]
+    people = people_of(nlp, "Mối quan hệ đặc biệt do Chủ tịch Hồ Chí Minh, Chủ tịch Kaysone Phomvihane, Chủ tịch Souphanouvong dày công vun đắp.")
+    assert {p.name for p in people} == {"Hồ Chí Minh", "Kaysone Phomvihane", "Souphanouvong"}
+    assert all(p.title == "Chủ tịch" for p in people)
+
+
+def test_people_name_with_given_name_hien_kept(nlp):  # type: ignore[no-untyped-def]
+    # a given name that is also a sentence word is not cut off ("Hiện" is not a sentence opener here)
+    p = find(people_of(nlp, "Ông Nguyễn Văn Hiện, Chủ tịch UBND xã, cho biết đường đã xong."), "Nguyễn Văn Hiện")
+    assert p.title == "Chủ tịch UBND xã"

@@ -43,13 +43,36 @@ organisations, ranks, surnames, person_blocklist; bylines for credit suffixes):
    mentions (``ông Thắng``, ``Thượng tá Hà``, ``Thiên Hương``; ``ông Tập``, ``ông Trump``
    for names shortened to the family name) attach to the person they shorten; a given
    name with an honorific and no such person is a person named as given (``anh
-   Quân``). The record's title is the fullest (longest) title attached to the full
-   name anywhere in the article (``X được bầu giữ chức <title>`` counts only when no
-   other title is attached); its honorific is the first one attached to the full name
+   Quân``). The record's title is the one attached at the person's introduction (the
+   first full-name mention outside the headline; its ``X được bầu giữ chức <title>``
+   office when nothing is attached). A later full-name mention replaces it only when it
+   writes the same post more fully (the introduction's rank and offices recur in it, in
+   order: an abbreviation expanded, a rank or a concurrent office added); an old or new
+   post later in the article does not. Only when the introduction has no title does the
+   fullest later one count. A rank written before the name in the headline (``Đại tá X
+   làm Giám đốc …``) is joined in front of it. Its honorific is the first one attached to the full name
    (else to a short mention); ``gender`` comes from ông/anh/thầy (male) and bà/chị/cô
    (female).
 
 Decisions not fixed by ANNOTATION.md:
+
+- A title written after a name (``ông A - <title>, ông B - …``) is that name's and is
+  never read as a "before" part of the next person's title. ``Chủ tịch A, Chủ tịch B``
+  (the same office, or an office and a non-Vietnamese name, after the comma) lists two
+  people. A bare name after an ``object_marker`` (``… của X, Tổng Bí thư nhấn mạnh``)
+  takes no title from an office that runs straight into a verb: it is the next
+  clause's subject.
+- An organisation's name runs over lower-case words up to a verb, a clause boundary or
+  punctuation: a lower-case stretch right before a title-ending verb is kept when
+  ``pos_tag`` reads it as nouns (``Tạp chí Cộng sản điện tử cho biết``; not ``…
+  Viêng-chăn đặc biệt đánh giá``); ``số 471`` after a team's name stays in it.
+- Offices and ranks match in any case (``Phó tổng Biên tập``, ``Phó bí thư``, ``đại
+  tá``; a one-syllable rank abbreviation only as written). A generic ``weak`` office
+  (``đại biểu``) before the name gives way to a title after it; ``đại biểu X (Tỉnh)``
+  makes a person of a two-syllable name, and ``các đại biểu A (…), B (…)`` gives B the
+  list's title.
+- A run of capitalised words is cut before a word that opens sentences and is never a
+  given name (``… Tô Lâm Trước đó``; ``person_blocklist.yaml`` ``openers_after_names``).
 
 - ``name`` is the name as written, except that an ALL-CAPS name (``LÂM VĂN HÒA`` in a
   caption) is title-cased, as bylines are; when the same name also appears in mixed
@@ -92,16 +115,30 @@ class HonorificEntry(RuleEntry):
     surface: list[str]
     gender: Literal["male", "female"] | None = None
     honorific: str | None = None
+    title: str | None = None
 
 
 class TitleEntry(RuleEntry):
     """``titles.yaml``: offices, their modifiers and the words that end a title."""
 
     kind: Literal[
-        "role", "prefix", "qualifier", "former", "clause_role", "joins_offices", "joins_names", "term", "post_cue", "chain_breaker", "end"
+        "role",
+        "prefix",
+        "qualifier",
+        "former",
+        "clause_role",
+        "joins_offices",
+        "joins_names",
+        "term",
+        "post_cue",
+        "chain_breaker",
+        "object_marker",
+        "end",
     ]
     surface: list[str]
     needs_org: bool = False
+    weak: bool = False
+    bare_name: bool = False
 
 
 class OrganisationEntry(RuleEntry):
@@ -290,6 +327,30 @@ class Phrases:
                 return n, value
         return None
 
+    def all_at(self, toks: list[Tok], i: int) -> list[tuple[int, Any]]:
+        """Every phrase starting at token ``i``, longest first: ``[(length, value)]``."""
+        size = len(toks)
+        if i >= size:
+            return []
+        t = toks[i]
+        cands = self._first.get(t.key)
+        if cands is None or not t.ok:
+            return []
+        out = []
+        for keys, value in cands:
+            n = len(keys)
+            if i + n > size:
+                continue
+            k = 1
+            while k < n:
+                u = toks[i + k]
+                if u.key != keys[k] or not u.ok or "\n" in u.gap:
+                    break
+                k += 1
+            else:
+                out.append((n, value))
+        return out
+
     def ending(self, toks: list[Tok], j: int) -> tuple[int, Any] | None:
         """Longest phrase whose last token is ``j - 1``: ``(length, value)``."""
         if j <= 0:
@@ -325,7 +386,7 @@ class Phrases:
 class Lexicon:
     honorifics: Phrases = field(default_factory=Phrases)  # value: (honorific, gender)
     descriptors: Phrases = field(default_factory=Phrases)
-    list_cues: Phrases = field(default_factory=Phrases)  # value: honorific or None
+    list_cues: Phrases = field(default_factory=Phrases)  # value: (honorific, title)
     roles: Phrases = field(default_factory=Phrases)  # value: needs_org
     prefixes: Phrases = field(default_factory=Phrases)
     qualifiers: Phrases = field(default_factory=Phrases)
@@ -336,6 +397,7 @@ class Lexicon:
     terms: Phrases = field(default_factory=Phrases)
     post_cues: Phrases = field(default_factory=Phrases)
     chain_breakers: Phrases = field(default_factory=Phrases)
+    object_markers: Phrases = field(default_factory=Phrases)
     ends: Phrases = field(default_factory=Phrases)
     bodies: Phrases = field(default_factory=Phrases)
     admin: Phrases = field(default_factory=Phrases)
@@ -358,6 +420,8 @@ class Lexicon:
     org_last_words: frozenset[str] = frozenset()
     elem_firsts: frozenset[str] = frozenset()  # first words of offices, ranks and their modifiers
     middle_markers: frozenset[str] = frozenset()
+    weak_roles: frozenset[str] = frozenset()  # match keys of offices that yield to a title after the name
+    bare_name_roles: frozenset[str] = frozenset()  # offices before which two bare syllables are a name
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -370,8 +434,14 @@ class Lexicon:
             elif h.kind == "descriptor":
                 lex.descriptors.add_all(h.surface)
             else:
-                lex.list_cues.add_all(h.surface, h.honorific)
+                lex.list_cues.add_all(h.surface, (h.honorific, h.title))
+        weak: set[str] = set()
+        bare: set[str] = set()
         for t in load_rules("titles", TitleEntry):
+            if t.weak:
+                weak.update(match_key(x) for x in t.surface)
+            if t.bare_name:
+                bare.update(match_key(x) for x in t.surface)
             table = {
                 "role": lex.roles,
                 "prefix": lex.prefixes,
@@ -383,6 +453,7 @@ class Lexicon:
                 "term": lex.terms,
                 "post_cue": lex.post_cues,
                 "chain_breaker": lex.chain_breakers,
+                "object_marker": lex.object_markers,
                 "end": lex.ends,
             }[t.kind]
             table.add_all(t.surface, t.needs_org if t.kind == "role" else True)
@@ -393,6 +464,8 @@ class Lexicon:
             if o.kind == "body":
                 last_words.update(_surface_keys(s)[-1] for s in o.surface if len(_surface_keys(s)) == 1)
         lex.org_last_words = frozenset(last_words)
+        lex.weak_roles = frozenset(weak)
+        lex.bare_name_roles = frozenset(bare)
         for r in load_rules("ranks", RankEntry):
             lex.ranks.add_all(r.surface, r.kind)
         for b in load_rules("person_blocklist", BlocklistEntry):
@@ -447,6 +520,7 @@ class Mention:
     rule: str = "name"
     post_title: str | None = None  # "X được bầu giữ chức <title>": used when no title is attached
     end_char: int | None = None  # the name ends inside its last token (a glued word follows)
+    rank_before: str | None = None  # a rank written before the name ("Đại tá X")
 
 
 @dataclass
@@ -473,6 +547,7 @@ class PeopleExtractor:
         self.words = _two_syllable_words()
         self._pos_tag: Any = None
         self._text = ""  # the text being read (set per call)
+        self._headline: list[tuple[int, int]] = []  # the headline's character ranges (set per call)
         self._memo_toks: list[Tok] | None = None  # per-document memo of vocabulary matches
         self._role_memo: dict[int, int] = {}
         self._elem_memo: dict[int, tuple[int, str] | None] = {}
@@ -506,6 +581,9 @@ class PeopleExtractor:
         if not toks:
             return []
         self._mark_zones(toks, layout)
+        self._headline = [
+            (z.start, z.end) for z in (getattr(layout, "zones", None) or []) if z.kind == "title"
+        ]
         self._text = text
         self._seg_cache = {}
         self._memo_toks = toks
@@ -610,7 +688,7 @@ class PeopleExtractor:
             )
 
     # ---- list cues ----
-    def _list_regions(self, toks: list[Tok]) -> list[tuple[int, int, str | None]]:
+    def _list_regions(self, toks: list[Tok]) -> list[tuple[int, int, tuple[str | None, str | None]]]:
         out = []
         firsts = self.lex.list_cues.firsts
         for i, t in enumerate(toks):
@@ -672,13 +750,18 @@ class PeopleExtractor:
     def _role_at_uncached(self, toks: list[Tok], i: int) -> int:
         lex = self.lex
         k = i
-        p = lex.prefixes.at(toks, k)
-        if p:
-            k += p[0]
-        m = lex.roles.at(toks, k)
-        if not m and p:
-            # "Phó" alone is no office, but "Phó Tổng" + "Giám đốc" is
-            return 0
+        p = None
+        m = None
+        for pc in lex.prefixes.all_at(toks, i):
+            # "Phó Tổng" + "Giám đốc", or "Phó" + "tổng Biên tập"
+            m = lex.roles.at(toks, i + pc[0])
+            if m:
+                p = pc
+                k = i + pc[0]
+                break
+        if not m:
+            # "Phó" alone is no office
+            m = lex.roles.at(toks, k)
         if not m:
             return 0
         n, needs_org = m
@@ -718,7 +801,8 @@ class PeopleExtractor:
         if e:
             return e, "role"
         r = lex.ranks.at(toks, i)
-        if r and (toks[i].cap or toks[i].upper):
+        if r and (toks[i].cap or toks[i].upper or r[0] >= 2):
+            # a rank of two or more syllables counts in lower case too ("đại tá")
             return i + r[0], "rank"
         c = lex.clause_roles.at(toks, i)
         if c:
@@ -875,7 +959,7 @@ class PeopleExtractor:
         self,
         toks: list[Tok],
         cand: _Cand,
-        list_regions: list[tuple[int, int, str | None]],
+        list_regions: list[tuple[int, int, tuple[str | None, str | None]]],
         mentions: list[Mention],
         shorts: list[tuple[Mention, int]],
     ) -> None:
@@ -901,10 +985,12 @@ class PeopleExtractor:
                 p0 = a - d[0]
         # a name opening an item of a list after "các đồng chí:" takes its honorific
         in_list = False
+        list_title: str | None = None
         if n >= 2 and a > 0 and (toks[a - 1].text in (":", ",", ";") or lex.joins_names.ending(toks, a)):
-            for s, e, lh in list_regions:
+            for s, e, (lh, lt) in list_regions:
                 if s <= a < e:
                     in_list = True
+                    list_title = lt
                     if hon is None and lh:
                         hon = (a, a, lh, "male" if lh == "ông" else "female" if lh == "bà" else None)
                     break
@@ -915,7 +1001,13 @@ class PeopleExtractor:
         before = self._title_before(toks, p0, name_at_p=p0 == a) if not desc else None
         if before is None and hon is not None and hon[0] == hon[1] - 1 and hon[0] > 0 and toks[hon[0] - 1].text == ",":
             before = self._title_before(toks, hon[0] - 1)
+            if before is not None and self._after_name(toks, before[0]):
+                before = None  # "ông A - <title>, ông B - …": the title is A's
         after = self._title_after(toks, b)
+        if after is not None and before is not None and self._listed_person(toks, before, after):
+            after = None  # "Chủ tịch A, Chủ tịch B": B is another person, not A's organisation
+        if after is not None and hon is None and self._next_subject(toks, p0, b, after):
+            after = None  # "Về trường hợp của X, Tổng Bí thư nhấn mạnh …": the next clause's subject
         surname = self._surname(toks, a, b)
         if after is not None and not self._title_start(toks, after[0], allow_body=False):
             # "Báo ảnh Đất Mũi, Tạp chí …": an organisation after a comma or dash is a title
@@ -985,15 +1077,58 @@ class PeopleExtractor:
             direct = before is not None and (cand.place_before or self._element_ends_at(toks, a))
             if not (role_after or direct):
                 return
-            if n == 2 and not foreign and not role_after:
+            if n == 2 and not foreign and not role_after and not self._deputy(toks, before, b):
                 return  # two Vietnamese-looking syllables and no family name: "Nam Ninh"
-        m = self._mention(toks, a, b, hon, before, after, full=True)
+        if list_title and hon is None and before is None and after is None and b < len(toks) and toks[b].text == "(":
+            extra = list_title  # "các đại biểu A (Khánh Hòa), B (Quảng Trị)": B is a deputy too
+        else:
+            extra = None
+        m = self._mention(toks, a, b, hon, before, after, full=True, extra=extra)
         self._unglue(toks, m)  # "Tô Lâmtrao": a verb glued to the name
         if not strong:
             m.rule = "surname"
         if m.title is None:
             m.post_title = self._post_title(toks, b)
         mentions.append(m)
+
+    def _next_subject(self, toks: list[Tok], p0: int, b: int, after: tuple[int, int]) -> bool:
+        """``… của X, Tổng Bí thư nhấn mạnh``: a bare name (no honorific) sits after a word
+        that makes it an object (``titles.yaml`` ``object_marker``) and the office after
+        the comma runs straight into a verb: the office is the subject of the next clause
+        (``… của đồng chí X, Bí thư Tỉnh ủy đã …`` keeps its title)."""
+        s, e = after
+        if b >= len(toks) or toks[b].text != "," or s != b + 1:
+            return False
+        if e >= len(toks) or not toks[e].word or "\n" in toks[e].gap or not self._end_at(toks, e):
+            return False
+        return bool(self.lex.object_markers.ending(toks, p0))
+
+    def _listed_person(self, toks: list[Tok], before: tuple[int, int], after: tuple[int, int]) -> bool:
+        """``Chủ tịch Kaysone Phomvihane, Chủ tịch Souphanouvong``: the part after the comma
+        is an office and a bare capitalised name, the same office as before the name (or a
+        name that is not Vietnamese): a further person of a list."""
+        s, e = after
+        el = self._elem_at(toks, s)
+        if el is None or el[1] != "role" or el[0] >= e or e - el[0] > 4:
+            return False
+        r = el[0]
+        if not all(self._name_tok(toks[q]) and (q == r or toks[q].gap == " ") for q in range(r, e)):
+            return False
+        if self._body_at(toks, r) or self.lex.places.at(toks, r) or self.lex.brands.at(toks, r):
+            return False
+        b_el = self._elem_at(toks, before[0])
+        same = b_el is not None and b_el[0] == before[1] and match_key(
+            self._text[toks[before[0]].start : toks[b_el[0] - 1].end]
+        ) == match_key(self._text[toks[s].start : toks[r - 1].end])
+        foreign = not all(_vn_syllable(toks[q].text) for q in range(r, e))
+        return same or foreign
+
+    def _deputy(self, toks: list[Tok], before: tuple[int, int] | None, b: int) -> bool:
+        """``đại biểu Thuận Hữu (Cần Thơ)``: an office that names people by a bare name and a
+        constituency in brackets (``titles.yaml`` ``bare_name``)."""
+        if before is None or b + 2 >= len(toks) or toks[b].text != "(" or not toks[b + 1].cap:
+            return False
+        return match_key(self._text[toks[before[0]].start : toks[before[1] - 1].end]) in self.lex.bare_name_roles
 
     def _post_title(self, toks: list[Tok], b: int) -> str | None:
         """``X (35 tuổi) được bầu giữ chức Bí thư Chi bộ thôn …``: the office taken up."""
@@ -1194,15 +1329,45 @@ class PeopleExtractor:
             if f and not self._barrier_back(toks, s - 1):
                 s -= f[0]
             r = self.lex.ranks.ending(toks, s)
-            if r and (toks[s - r[0]].cap or toks[s - r[0]].upper):
+            if r and (toks[s - r[0]].cap or toks[s - r[0]].upper or r[0] >= 2):
                 s -= r[0]
             if s >= 2 and (toks[s - 1].text == "," or (toks[s - 1].text in _DASHES and toks[s - 1].gap)):
                 prev = self._title_before(toks, s - 1)
-                if prev is not None and prev[1] == s - 1 and self._chain_ok(toks, prev[0], s - 1):
+                if (
+                    prev is not None
+                    and prev[1] == s - 1
+                    and self._chain_ok(toks, prev[0], s - 1)
+                    and not self._after_name(toks, prev[0])  # "ông A - <title>, ông B": A's
+                ):
                     s = prev[0]
                     continue
             break
         return s, p
+
+    def _after_name(self, toks: list[Tok], s: int) -> bool:
+        """The title part starting at ``s`` follows a person's name after ``", "`` or
+        ``" - "`` (``ông A - Giám đốc Sở X, …``): it is that person's title."""
+        if s < 2:
+            return False
+        sep = toks[s - 1]
+        if not (sep.text == "," or (sep.text in _DASHES and sep.gap)):
+            return False
+        k = s - 1
+        if toks[k - 1].text == ")":  # "ông A (Hà Nội), …"
+            j = k - 1
+            while j > 0 and toks[j].text != "(" and k - j < 12:
+                j -= 1
+            if toks[j].text != "(":
+                return False
+            k = j
+        j = k
+        while j > 0 and self._name_tok(toks[j - 1]) and (j == k or toks[j].gap == " ") and k - j < 5:
+            j -= 1
+        if j == k:
+            return False
+        if self.lex.honorifics.ending(toks, j) and (k - j >= 1):
+            return True
+        return k - j >= 2 and self._person_at(toks, j)
 
     def _chain_ok(self, toks: list[Tok], s: int, e: int) -> bool:
         """An earlier part ``s..e`` of a chain of offices written before a name."""
@@ -1259,6 +1424,8 @@ class PeopleExtractor:
                         k = close
                         continue
                 return False
+            if t.cap and k > a and self.lex.openers.at(toks, k) and not self._role_at(toks, k):
+                return False  # "… Trung Quốc Tập Cận Bình Tại buổi hội kiến, …": a new sentence
             if (t.cap or t.upper) and self._role_at(toks, k) and (k == a or (toks[k - 1].word and (toks[k - 1].cap or toks[k - 1].upper) and not self._body_ending(toks, k))):
                 return False  # "báo cáo Thủ tướng Tổng Thanh tra Chính phủ X": two titles side by side
             if t.cap or t.upper or t.digit:
@@ -1539,7 +1706,7 @@ class PeopleExtractor:
                     k = nxt + 1
                     last = k
                     continue
-                break
+                # no number after it: an ordinary word ("Trung tâm Chuyển đổi số tỉnh")
             if lex.joins_names.at(toks, k):
                 nx = k + 1
                 if (
@@ -1572,7 +1739,19 @@ class PeopleExtractor:
                     k = r
                     prevcap = False
                     continue
-                break
+                if nx.digit and r - k <= 2:
+                    k = r  # a designation: "Đoàn Kiểm tra số 12", "Tổ công tác số 3"
+                    prevcap = False
+                    continue
+                if not self._end_at(toks, r) or not self._nounish(toks, i, k, r + 1):
+                    break
+                # the name runs up to a verb that ends the appositive ("… Cục Quản lý
+                # dược phẩm cho biết"): the stretch is kept when it reads as nouns (not
+                # "… Viêng-chăn đặc biệt đánh giá", "… Hà Nam trực tiếp chỉ đạo")
+                k = r
+                last = r
+                prevcap = False
+                continue
             if r < n and toks[r].text == "(" and self._abbrev_paren(toks, r):
                 k = r
                 continue
@@ -1627,7 +1806,14 @@ class PeopleExtractor:
         # a word that both ends titles and names bodies ("điều hành", "chỉ đạo"): inside a
         # name right after a body and before a capitalised word ("Hội đồng điều hành Trung tâm")
         j = k + o[0]
-        inside = bool(lex.bodies.ending(toks, k)) and j < len(toks) and toks[j].word and (toks[j].cap or toks[j].upper)
+        if j < len(toks) and lex.joins_names.at(toks, j) and not toks[j].cap:
+            j += 1  # "Trưởng đoàn kiểm tra của Bộ Tư lệnh"
+        if j + 1 < len(toks) and lex.terms.at(toks, j) and toks[j + 1].digit:
+            j += 1  # "Trưởng đoàn kiểm tra số 12"
+        after_head = bool(lex.bodies.ending(toks, k)) or (
+            bool(lex.roles.ending(toks, k)) and toks[k - 1].key in lex.org_last_words  # "Trưởng đoàn", "Trưởng ban"
+        )
+        inside = after_head and j < len(toks) and toks[j].word and (toks[j].cap or toks[j].upper or toks[j].digit)
         return not inside
 
     def _word_paren(self, toks: list[Tok], k: int) -> int:
@@ -1692,6 +1878,22 @@ class PeopleExtractor:
         self._pairs[pair] = same
         return same
 
+    def _nounish(self, toks: list[Tok], i: int, k: int, r: int) -> bool:
+        """Whether the lower-case words ``k..r-1`` read as nouns (POS on a short window
+        ``i..r``, the token at ``r - 1`` being the verb after them)."""
+        text, s = self._window(toks, i, r)
+        lo, hi = toks[k].start - s, toks[r - 2].end - s
+        seen = False
+        for ws, we, tag in self._segments(text):
+            if we <= lo:
+                continue
+            if ws >= hi:
+                break
+            if not tag.startswith("N"):
+                return False
+            seen = True
+        return seen
+
     def _verbish(self, toks: list[Tok], i: int, k: int, r: int) -> bool:
         """Whether the lower-case words ``k..r`` read as a verb phrase (POS on a short window)."""
         text, s = self._window(toks, i, r)
@@ -1713,6 +1915,7 @@ class PeopleExtractor:
         before: tuple[int, int] | None,
         after: tuple[int, int] | None,
         full: bool,
+        extra: str | None = None,
     ) -> Mention:
         words = [toks[k].text for k in range(a, b)]
         name = " ".join(words)
@@ -1724,13 +1927,20 @@ class PeopleExtractor:
         def text_of(toks: list[Tok], s: int, e: int) -> str:
             return text[toks[s].start : toks[e - 1].end]
 
+        rank_before = None
+        if extra:
+            parts.append(extra)
         if before is not None:
             s, e = before
             # the honorific inside a list region is not part of the title
             if hon is not None and s <= hon[0] < e:
                 e = hon[0]
-            if e > s:
+            weak = after is not None and match_key(text_of(toks, s, e)) in self.lex.weak_roles
+            if e > s and not weak:  # "đại biểu X, Phó Trưởng Đoàn …": the title after the name
                 parts.append(text_of(toks, s, e))
+                r = self.lex.ranks.at(toks, s)
+                if r and s + r[0] <= e and (toks[s].cap or toks[s].upper or r[0] >= 2):
+                    rank_before = text_of(toks, s, s + r[0])
         if after is not None:
             parts.append(text_of(toks, after[0], after[1]))
         parts = [p.strip(" ,-–") for p in parts if p.strip(" ,-–")]
@@ -1745,6 +1955,7 @@ class PeopleExtractor:
             title=title,
             title_parts=tuple(parts),
             rule="title" if title else ("honorific" if hon else "name"),
+            rank_before=rank_before,
         )
 
     def _assemble(self, text: str, toks: list[Tok], mentions: list[Mention], shorts: list[tuple[Mention, int]]) -> list[Person]:
@@ -1804,10 +2015,7 @@ class PeopleExtractor:
             mixed = [m.name for m in fulls if not all(c.isupper() for c in m.name if c.isalpha())]
             if any(toks[k].upper for k in range(first.start, first.end)) and mixed:
                 name = mixed[0]
-            titles = [m.title for m in fulls if m.title]
-            title = max(titles, key=lambda t: (len(" ".join(t.split())), -titles.index(t))) if titles else None
-            if title is None:
-                title = next((m.post_title for m in fulls if m.post_title), None)
+            title = self._intro_title(toks, fulls)
             hon = next((m.honorific for m in fulls if m.honorific), None) or next((m.honorific for m in ms if m.honorific), None)
             gender = next((m.gender for m in fulls if m.gender), None) or next((m.gender for m in ms if m.gender), None)
             start, end = toks[first.start].start, first.end_char or toks[first.end - 1].end
@@ -1835,6 +2043,56 @@ class PeopleExtractor:
             )
         people.sort(key=lambda p: p.start)
         return people
+
+    def _in_headline(self, toks: list[Tok], m: Mention) -> bool:
+        s = toks[m.start].start
+        return any(a <= s < b for a, b in self._headline)
+
+    def _intro_title(self, toks: list[Tok], fulls: list[Mention]) -> str | None:
+        """The title attached at the person's introduction: the first full-name mention
+        outside the headline (its ``giữ chức`` office when nothing is attached); only
+        when it has none, the fullest title attached to a later full-name mention. A
+        rank written before the name in the headline (``Đại tá X làm Giám đốc …``) is
+        joined in front of it."""
+        body = [m for m in fulls if not self._in_headline(toks, m)]
+        intro = (body or fulls)[0]
+        title = intro.title or intro.post_title
+        if title is None:
+            titles = [m.title for m in fulls if m.title]
+            if titles:
+                title = max(titles, key=lambda t: (len(" ".join(t.split())), -titles.index(t)))
+            else:
+                title = next((m.post_title for m in fulls if m.post_title), None)
+        elif intro.title:
+            # the same post written more fully later (an abbreviation expanded, a rank or a
+            # concurrent office added) is the fuller form of the introduction's title; a
+            # different post (an old or a new one) is not
+            sig = self._signature(title)
+            for m in fulls:
+                if m is intro or not m.title or self._in_headline(toks, m):
+                    continue
+                if len(" ".join(m.title.split())) > len(" ".join(title.split())) and _subsequence(sig, self._signature(m.title)):
+                    title = m.title
+                    sig = self._signature(title)
+        if body:
+            rank = next((m.rank_before for m in fulls if m.rank_before and self._in_headline(toks, m)), None)
+            if rank and title and not match_key(title).startswith(match_key(rank)):
+                title = f"{rank}, {title}"
+        return title
+
+    def _signature(self, title: str) -> list[str]:
+        """What a title says, for comparing two forms of it: its leading rank and its
+        offices in order (match keys, former markers dropped, organisations left out)."""
+        toks = _tokenize(title)
+        out: list[str] = []
+        r = self.lex.ranks.at(toks, 0)
+        if r:
+            out.append(" ".join(t.key for t in toks[: r[0]]))
+        for role in self._roles(title):
+            rt = _tokenize(role.role)
+            f = self.lex.formers.at(rt, 0)
+            out.append(" ".join(t.key for t in rt[f[0] if f else 0 :]))
+        return out
 
     def _roles(self, title: str) -> list[Role]:
         lex = self.lex
@@ -1917,6 +2175,12 @@ def _two_syllable_words() -> frozenset[str] | None:
         if movable.search(low):
             out.add(match_key(low))
     return frozenset(out)
+
+
+def _subsequence(small: list[str], big: list[str]) -> bool:
+    """Every item of ``small`` occurs in ``big`` in the same order."""
+    it = iter(big)
+    return all(any(x == y for y in it) for x in small)
 
 
 def _title_case_word(w: str) -> str:
