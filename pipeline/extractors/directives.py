@@ -35,7 +35,7 @@ class DocumentType(RuleEntry):
 
 
 class IssuerEntry(RuleEntry):
-    kind: Literal["code", "inner_word", "stop_word", "law_stop_word", "lead_word", "adverb", "org_word", "org_head", "law_blocker", "term", "verb", "not_state"]
+    kind: Literal["code", "inner_word", "stop_word", "law_stop_word", "lead_word", "adverb", "org_word", "org_head", "party_unit", "law_blocker", "term", "verb", "not_state"]
     surface: list[str]
     name: str | None = None
 
@@ -99,6 +99,7 @@ class DirectiveRules:
         self.adverbs: list[str] = []
         self.org_word_list: list[str] = []
         self.org_heads: list[str] = []
+        self.party_units: list[str] = []
         self.law_blockers: list[str] = []
         self.terms: list[str] = []
         self.verbs: list[str] = []
@@ -111,6 +112,8 @@ class DirectiveRules:
                 self.inner += e.surface
             elif e.kind == "stop_word":
                 self.stop += e.surface
+            elif e.kind == "party_unit":
+                self.party_units += e.surface
             elif e.kind == "org_head":
                 self.org_heads += e.surface
             elif e.kind == "org_word":
@@ -152,17 +155,29 @@ class DirectiveRules:
         num = r"(?P<num>\d{1,5}[a-z]?(?:\.\d{1,3})?)"
         more = r"(?P<more>(?:\s*(?:,|và|;)\s*(?:số\s*)?\d{1,5}[a-z]?(?![\d/.,]\d))*)"
         self.re_unsymbolled = regex.compile(
-            rf"(?<!\p{{L}})(?:(?P<tw1>{tw_cap})|(?P<tw2>{tw_low})(?=(?:\s+\p{{Ll}}+){{0,2}}\s+(?i:số)))"
+            rf"(?<!\p{{L}})(?:(?P<tw1>{tw_cap})|(?P<tw2>{tw_low})(?=(?:\s+\p{{Ll}}+){{0,2}}\s+(?i:số)|\s+\d{{1,5}}\s+của\s+\p{{Lu}}))"
             rf"(?:(?:\s+\p{{Ll}}+){{0,2}}(?=\s+số))?\s+(?:(?i:số)\s*:?\s*)?{num}"
             rf"(?:\s*/\s*(?P<year>(?:19|20)\d{{2}})(?![\d/]))?"
             rf"(?!\s?[-/]\s?[\p{{L}}\d])(?!\s*%)(?![\d,.]\d)"
             + more
         )
+        units = _alt(self.party_units) if self.party_units else "tỉnh"
+        term = r"kh(?:óa|oá)|Kh(?:óa|oá)"
+        roman = r"[IVXLC]+"
+        nth = rf"lần thứ\s+(?:{roman}|\d{{1,2}}|\w+)"
         self.re_named = regex.compile(
             r"(?P<name>[Nn]ghị quyết\s+(?:"
-            r"(?:Hội nghị\s+)?(?:lần thứ\s+\w+\s+)?(?:Ban Chấp hành\s+)?Trung ương\s+(?:Đảng\s+)?(?:\d{1,2}|lần thứ\s+\w+)(?:\s*(?:,\s*)?\(?\s*kh(?:óa|oá)\s+[IVXLC]+\)?)?"
-            r"|Đại hội\s+(?:(?:đại biểu\s+)?toàn quốc\s+lần thứ\s+[IVXLC]+|(?:đại biểu\s+)?Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)(?:\s+\p{Lu}\p{Ll}*){0,3}(?:\s+lần thứ\s+[IVXLC]+)?(?:\s*,?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})?|[IVXLC]+)(?:\s+(?:của\s+)?Đảng(?!\s+bộ))?"
-            r"|[Kk]ỳ họp\s+(?:bất thường\s+)?(?:lần\s+)?thứ\s+\d{1,2}(?:\s*,?\s*Quốc hội\s+kh(?:óa|oá)\s+[IVXLC]+)?"
+            # Trung ương 4 (khóa XII) / TW4 / Hội nghị lần thứ 4 Ban Chấp hành Trung ương khóa XII
+            rf"(?:Hội nghị\s+)?(?:{nth}\s+)?(?:Ban Chấp hành\s+)?(?:Trung ương|TW|TƯ|T\.Ư)\s*(?:Đảng\s+)?(?:\d{{1,2}}(?!\d)|{nth})"
+            rf"(?P<term>\s*,?\s*\(?\s*(?:{term})\s+{roman}(?:\s*,\s*{roman})*\)?)?"
+            # Đại hội XIII của Đảng / Đại hội Đảng toàn quốc lần thứ XII / Đại hội XVI Đảng bộ thành phố
+            # / Đại hội đại biểu Đảng bộ tỉnh … lần thứ I, nhiệm kỳ 2025 - 2030 / đại hội Đảng bộ xã lần thứ 30
+            rf"|[Đđ]ại hội\s+(?:"
+            rf"(?:Đảng\s+)?(?:đại biểu\s+)?(?:toàn quốc\s+)?{nth}(?:\s+(?:của\s+)?Đảng(?!\s+bộ))?"
+            rf"|{roman}(?:\s+(?:của\s+)?Đảng(?!\s+bộ)|\s+Đảng bộ\s+(?:{units})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})?"
+            rf"|(?:đại biểu\s+)?Đảng bộ\s+(?:{units})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,4}}(?:\s+{nth})?"
+            rf")(?:\s*,?\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?"
+            rf"|[Kk]ỳ họp\s+(?:bất thường\s+)?(?:lần\s+)?thứ\s+\d{{1,2}}(?:\s*,?\s*Quốc hội\s+(?:{term})\s+{roman})?"
             r"))"
         )
         stop = _alt([fold_tones(s) for s in self.stop])
@@ -171,6 +186,7 @@ class DirectiveRules:
         # `số <digit>` with a lower-case type word just before it.
         self.re_tw_cap = regex.compile(rf"(?<!\p{{L}})(?:{tw_cap})")
         self.re_so_num = regex.compile(r"(?<!\p{L})(?i:số)\s*:?\s*\d")
+        self.re_low_num_cua = regex.compile(rf"(?<!\p{{L}})(?:{tw_low})(?=\s+\d{{1,5}}\s+của\s+\p{{Lu}})")
         self.re_tw_low_before = regex.compile(rf"(?<!\p{{L}})(?:{tw_low})(?:\s+\p{{Ll}}+){{0,2}}\s+$")
         self.re_law = regex.compile(
             rf"(?<![\p{{L}}])(?P<tw>{named_tw})\s+(?P<body>(?:các\s+)?\p{{Lu}}[\p{{L}}]*(?<!\b\p{{Lu}}{{2,}})(?:(?:\s+|,\s+(?=chống|\p{{Ll}}+(?:\s+\p{{Ll}}+)?(?:[^\s\p{{L}}]|$|\s+(?:{law_stop})(?!\p{{L}})))|-)(?!(?:{law_stop})(?!\p{{L}}))(?:\p{{Ll}}[\p{{L}}]*|\p{{Lu}}[\p{{L}}]*)){{0,7}})"
@@ -186,7 +202,7 @@ class DirectiveRules:
             rf"(?<![\p{{L}}])(?P<tw>Luật)\s+(?P<body>sửa đổi,?\s+bổ sung\s+(?:một số điều\s+)?(?:của\s+)?(?:các\s+)?(?:Luật|Bộ luật)\s+\p{{Lu}}\p{{Ll}}*(?:\s+(?:\p{{Lu}}\p{{Ll}}*|\p{{Ll}}+)){{0,5}}?)(?=\s*(?:năm\s+\d{{4}}|\d{{4}}|[,.;:(\n]|\s+(?:quy định|đã|được|có|là|và|của|số)\b))"
         )
         self.org_head_re = regex.compile(rf"^(?:{_alt(self.org_heads)})(?!\p{{L}})") if self.org_heads else None
-        self.re_theo = regex.compile(r"(?i)(?:^|[.;:\n]\s*|,\s*)(?:theo|căn cứ|thực hiện)\s+$")
+        self.re_theo = regex.compile(r"(?i)(?:^|[.;:\n]\s*|,\s*)(?:theo|căn cứ|thực hiện|tại)\s+$")
         self.re_date_after = regex.compile(r"^\s*,?\s*(?:\(?\s*(?:ban hành\s+)?" + _DATE + r"\s*\)?)")
         self.re_year_after = regex.compile(r"^\s*(?:năm\s+)(?P<y>(?:19|20)\d{2})(?!\d)")
         self.re_date_in_clause = regex.compile(r"(?i)" + _DATE)
@@ -208,6 +224,18 @@ def directive_rules() -> DirectiveRules:
 
 
 _WORD = regex.compile(r"\S+")
+
+
+_TERM = regex.compile(r"(?i)\(?\s*kh(?:óa|oá)\s+([IVXLC]+)\s*\)?")
+
+
+def _term(name: str | None) -> str | None:
+    m = _TERM.search(name or "")
+    return m.group(1).upper() if m else None
+
+
+def _name_key(name: str) -> str:
+    return match_key(regex.sub(r"[\s,]+$", "", _TERM.sub("", name)))
 
 
 def _continues(rules: DirectiveRules, after: str) -> bool:
@@ -261,7 +289,11 @@ def _issuer_phrase(rules: DirectiveRules, text: str, pos: int, limit: int = 120)
         else:
             lower_run += 1
             known = match_key(f"{prev} {w}") in rules.org_words
-            if lower_run > 1 or not (known or _continues(rules, window[i + len(w) :])):
+            nxt = _WORD.match(window[i + len(w) :].lstrip(" "))
+            pair = nxt is not None and match_key(f"{w} {nxt.group(0).rstrip(',;:.)')}") in rules.org_words
+            if pair:  # `Bộ chính trị`: the lower-case pair is one word of the name
+                lower_run = 0
+            elif lower_run > 1 or not (known or _continues(rules, window[i + len(w) :])):
                 break
         prev = w
         i += len(w)
@@ -469,12 +501,17 @@ class DirectiveExtractor:
             if overlaps(m.start(), m.end()):
                 continue
             surface = text[m.start("name") : m.end("name")].strip()
-            # `Nghị quyết Trung ương 4 (khóa XII)` and `…4, khóa XII` name one resolution:
-            # the name is written without the brackets and comma.
-            name = regex.sub(r"\s*,?\s*\(\s*(kh(?:óa|oá)\s+[IVXLC]+)\s*\)|\s*,\s*(kh(?:óa|oá)\s+[IVXLC]+)", r" \1\2", surface).strip()
-            f = _Found(m.start(), m.start() + len(surface), "Nghị quyết", name=name, rule_id="named_resolution")
-            found.append(f)
-            taken.append((f.start, f.end))
+            terms = regex.findall(r"[IVXLC]+", m.group("term") or "")
+            if len(terms) > 1:
+                # `Nghị quyết Trung ương 4 (Khóa XI, XII)`: one resolution per term
+                base = text[m.start("name") : m.start("term")].strip()
+                word = regex.search(r"[Kk]h(?:óa|oá)", m.group("term")).group(0)  # type: ignore[union-attr]
+                for t in terms:
+                    found.append(_Found(m.start(), m.start() + len(surface), "Nghị quyết", name=f"{base} ({word} {t})",
+                                        rule_id="named_resolution"))
+            else:
+                found.append(_Found(m.start(), m.start() + len(surface), "Nghị quyết", name=surface, rule_id="named_resolution"))
+            taken.append((m.start(), m.start() + len(surface)))
         for m in self._unsymbolled_matches(folded):
             if overlaps(m.start(), m.end()):
                 continue
@@ -577,6 +614,8 @@ class DirectiveExtractor:
         """Non-overlapping matches of ``re_unsymbolled``, tried only at candidate starts."""
         rules = self.rules
         starts = {m.start() for m in rules.re_tw_cap.finditer(text)}
+        for m in rules.re_low_num_cua.finditer(text):
+            starts.add(m.start())
         for m in rules.re_so_num.finditer(text):
             window = text[max(0, m.start() - 40) : m.start()]
             w = rules.re_tw_low_before.search(window)
@@ -606,8 +645,14 @@ class DirectiveExtractor:
             elif f.number:
                 key = ("num", f.doc_type, f.number)
             else:
-                key = ("name", match_key(regex.sub(r"\s+kh(?:óa|oá)\s+[IVXLC]+$", "", f.name or "")))
+                key = ("name", _name_key(f.name or ""))
             target = by_key.get(key)
+            if target is not None and key[0] == "name" and _term(f.name) != _term(target.name):
+                # `… 4 (Khóa XI)` and `… 4 (Khóa XII)` are two resolutions; a mention without
+                # a term is the one with a term, when only one is named
+                if _term(f.name) and _term(target.name):
+                    key = (*key, _term(f.name))
+                    target = by_key.get(key)
             if target is not None and key[0] == "name" and f.year and target.year and f.year != target.year:
                 key = (*key, f.year)  # Luật Đất đai 2013 and Luật Đất đai 2024 are two laws
                 target = by_key.get(key)
@@ -637,8 +682,8 @@ class DirectiveExtractor:
                 out.append(f)
                 continue
             target.mentions.append((f.start, f.end))
-            if f.name and target.name and len(f.name) > len(target.name) and not target.code:
-                target.name = f.name  # the fullest naming (`… khóa XII`)
+            if f.name and target.name and not _term(target.name) and _term(f.name) and not target.code:
+                target.name = f.name  # the naming with the term (`… khóa XII`)
             target.issuer = target.issuer or f.issuer
             target.year = target.year or f.year
             target.date = target.date or f.date
