@@ -427,3 +427,83 @@ def test_people_name_with_given_name_hien_kept(nlp):  # type: ignore[no-untyped-
     # a given name that is also a sentence word is not cut off ("Hiện" is not a sentence opener here)
     p = find(people_of(nlp, "Ông Nguyễn Văn Hiện, Chủ tịch UBND xã, cho biết đường đã xong."), "Nguyễn Văn Hiện")
     assert p.title == "Chủ tịch UBND xã"
+
+
+# fmt: off
+SEPARATORS_AND_ORGS = [
+    # (id, text, {name: title}, names that must not be people)
+    ("double_hyphen_after_name",
+     "Khách mời gồm bà Kiều Thu Trang -- Phó Giám đốc Sở Du lịch và ông Lạc Minh Quý -- Hiệu trưởng Trường THPT Phan Bội Châu.",
+     {"Kiều Thu Trang": "Phó Giám đốc Sở Du lịch", "Lạc Minh Quý": "Hiệu trưởng Trường THPT Phan Bội Châu"}, []),
+    ("office_opening_next_sentence_stays_there",
+     "Ông Vĩnh Hữu Tâm -- Tổng biên tập báo Lao Động Thủ Đô. Nhà thơ Khổng Văn Thảo -- Giám đốc Nhà xuất bản Hội Nhà văn phát biểu sau đó.",
+     {"Vĩnh Hữu Tâm": "Tổng biên tập báo Lao Động Thủ Đô", "Khổng Văn Thảo": "Nhà thơ, Giám đốc Nhà xuất bản Hội Nhà văn"}, []),
+    ("nha_bao_before_and_office_after",
+     "Buổi tọa đàm do nhà báo Mạc Thu Hằng -- Tổng Biên tập Viet Times điều phối.",
+     {"Mạc Thu Hằng": "nhà báo, Tổng Biên tập Viet Times"}, ["Viet Times"]),
+    ("latin_company_after_office",
+     "Giám đốc Samsung Vina vừa ký biên bản hợp tác với nhà trường.",
+     {}, ["Samsung Vina"]),
+    ("unaccented_vietnamese_is_a_company",
+     "Tổng Giám đốc Viet Capital cho biết quỹ sẽ mở rộng đầu tư.",
+     {}, ["Viet Capital"]),
+    ("foreign_person_after_office_is_a_person",
+     "Giám đốc điều hành Tim Cook sẽ có bài phát biểu tại sự kiện.",
+     {"Tim Cook": "Giám đốc điều hành"}, []),
+    ("company_then_its_foreign_head",
+     "Tổng Giám đốc Samsung Vina Park Min-soo dự lễ khánh thành nhà máy.",
+     {"Park Min-soo": "Tổng Giám đốc Samsung Vina"}, ["Samsung Vina"]),
+    ("unaccented_vietnamese_person_is_a_person",
+     "Tổng Giám đốc Nguyen Van Khoa cho biết công ty sẽ tuyển thêm kỹ sư.",
+     {"Nguyen Van Khoa": "Tổng Giám đốc"}, []),
+    ("comma_inside_party_committee_name",
+     "Dự buổi lễ có Phó Chủ tịch nước Mai Đức Hòa; Trưởng ban Chính sách, chiến lược Trung ương Đinh Khắc Lâm; Bộ trưởng Bộ Nội vụ Tạ Quang Hiển.",
+     {"Mai Đức Hòa": "Phó Chủ tịch nước", "Đinh Khắc Lâm": "Trưởng ban Chính sách, chiến lược Trung ương",
+      "Tạ Quang Hiển": "Bộ trưởng Bộ Nội vụ"}, []),
+    ("comma_inside_ministry_name",
+     "Thứ trưởng Bộ Lao động, Thương binh và Xã hội Hà Thị Yến làm việc với tỉnh.",
+     {"Hà Thị Yến": "Thứ trưởng Bộ Lao động, Thương binh và Xã hội"}, []),
+    ("comma_then_lower_case_office_is_a_second_office",
+     "Đồng chí Ninh Văn Khải, Bí thư Tỉnh ủy, trưởng đoàn đại biểu Quốc hội tỉnh, dự buổi lễ.",
+     {"Ninh Văn Khải": "Bí thư Tỉnh ủy, trưởng đoàn đại biểu Quốc hội tỉnh"}, []),
+    ("chained_degrees_and_honour",
+     "Công trình do Giáo sư, tiến sĩ, Anh hùng lao động Lục Văn Trí, giám đốc bệnh viện chủ trì.",
+     {"Lục Văn Trí": "Giáo sư, tiến sĩ, Anh hùng lao động, giám đốc bệnh viện"}, []),
+    ("chained_degrees_before_office",
+     "Phó giáo sư, tiến sĩ Quách Thị Nhung, Viện trưởng Viện Dinh dưỡng, trình bày báo cáo.",
+     {"Quách Thị Nhung": "Phó giáo sư, tiến sĩ, Viện trưởng Viện Dinh dưỡng"}, []),
+    ("title_ends_before_sentence_opener",
+     "Ông Mẫn Đức Toàn - Viện trưởng Viện Chiến lược giao thông Như vậy, kế hoạch phải điều chỉnh.",
+     {"Mẫn Đức Toàn": "Viện trưởng Viện Chiến lược giao thông"}, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,titles,absent", [r[1:] for r in SEPARATORS_AND_ORGS], ids=[r[0] for r in SEPARATORS_AND_ORGS])
+def test_people_separators_and_latin_organisations(nlp, text, titles, absent):  # type: ignore[no-untyped-def]
+    people = people_of(nlp, text)
+    for name, title in titles.items():
+        assert find(people, name).title == title
+    keys = {match_key(p.name) for p in people}
+    for name in absent:
+        assert match_key(name) not in keys
+
+
+# fmt: off
+MORE_ORG_NAMES = [
+    ("embassy_is_no_office",
+     "Tới dự có Phó Chủ tịch nước Lò Thị Mai, đại sứ quán các nước và nhiều doanh nghiệp.",
+     "Lò Thị Mai", "Phó Chủ tịch nước"),
+    ("committee_with_several_commas",
+     "Bà Lục Thu Hà - Phó Chủ nhiệm Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng của Quốc hội, cho rằng cần sửa luật.",
+     "Lục Thu Hà", "Phó Chủ nhiệm Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng của Quốc hội"),
+    ("office_word_inside_office",
+     "Giám đốc điều hành Apple Tim Cook sẽ có bài phát biểu tại sự kiện.",
+     "Tim Cook", "Giám đốc điều hành Apple"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,name,title", [r[1:] for r in MORE_ORG_NAMES], ids=[r[0] for r in MORE_ORG_NAMES])
+def test_people_organisation_names_in_titles(nlp, text, name, title):  # type: ignore[no-untyped-def]
+    assert find(people_of(nlp, text), name).title == title

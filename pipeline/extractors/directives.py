@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..normalize import fold_tones, match_key
 from ..records import Directive, Span
-from ..ruleset import Example, RuleEntry, load_rules
+from ..ruleset import Example, RuleEntry, load_rules, read_rule_yaml
 
 
 class DocumentType(RuleEntry):
@@ -35,7 +35,7 @@ class DocumentType(RuleEntry):
 
 
 class IssuerEntry(RuleEntry):
-    kind: Literal["code", "inner_word", "stop_word", "law_stop_word", "lead_word", "adverb", "org_word", "org_head", "party_unit", "law_blocker", "term", "verb", "not_state"]
+    kind: Literal["code", "inner_word", "stop_word", "law_stop_word", "lead_word", "adverb", "org_word", "org_head", "party_unit", "law_first_blocker", "law_context", "signer_office", "admin_word", "law_blocker", "term", "verb", "not_state"]
     surface: list[str]
     name: str | None = None
 
@@ -91,6 +91,9 @@ class DirectiveRules:
                 self.code_to_types.setdefault(c.upper(), []).append(t)
                 self.canonical_code.setdefault(c.upper(), t.codes[0])
         self.needs_symbol = {t.names[0] for t in types if t.needs_symbol}
+        # Family names, shared with the people extractor's data.
+        surnames = read_rule_yaml("surnames").get("entries", [])
+        self.surnames = {match_key(w) for e in surnames for w in e.get("surface", [])}
         self.issuer_canonical: dict[str, str] = {}
         self.inner: list[str] = []
         self.stop: list[str] = []
@@ -100,6 +103,10 @@ class DirectiveRules:
         self.org_word_list: list[str] = []
         self.org_heads: list[str] = []
         self.party_units: list[str] = []
+        self.law_first_blockers: list[str] = []
+        self.law_context: list[str] = []
+        self.signer_offices: list[str] = []
+        self.admin_words: set[str] = set()
         self.law_blockers: list[str] = []
         self.terms: list[str] = []
         self.verbs: list[str] = []
@@ -112,6 +119,14 @@ class DirectiveRules:
                 self.inner += e.surface
             elif e.kind == "stop_word":
                 self.stop += e.surface
+            elif e.kind == "law_first_blocker":
+                self.law_first_blockers += e.surface
+            elif e.kind == "law_context":
+                self.law_context += e.surface
+            elif e.kind == "signer_office":
+                self.signer_offices += e.surface
+            elif e.kind == "admin_word":
+                self.admin_words |= {match_key(w) for w in e.surface}
             elif e.kind == "party_unit":
                 self.party_units += e.surface
             elif e.kind == "org_head":
@@ -188,8 +203,18 @@ class DirectiveRules:
         self.re_so_num = regex.compile(r"(?<!\p{L})(?i:số)\s*:?\s*\d")
         self.re_low_num_cua = regex.compile(rf"(?<!\p{{L}})(?:{tw_low})(?=\s+\d{{1,5}}\s+của\s+\p{{Lu}})")
         self.re_tw_low_before = regex.compile(rf"(?<!\p{{L}})(?:{tw_low})(?:\s+\p{{Ll}}+){{0,2}}\s+$")
+        # `Luật Cán bộ, công chức (sửa đổi)`, `Luật Khoa học, công nghệ và đổi mới sáng tạo năm
+        # 2025`: a comma or `và` continues a title when the title's end is in sight (a year,
+        # `(sửa đổi)`, `có hiệu lực`, `số …`) or only one or two words follow before punctuation.
+        law_end = rf"(?:\((?:sửa đổi)|(?:năm\s+)?(?:19|20)\d{{2}}(?!\d)|có hiệu lực|số\s+\d)"
+        comma_ok = rf"chống|\p{{Ll}}+(?:\s+\p{{Ll}}+)?\s*(?:[^\s\p{{L}}]|$|(?:{law_stop})(?!\p{{L}}))"
+        anchored = (
+            rf",\s+(?:(?:\p{{Ll}}+|và)\s+){{0,8}}?\p{{Ll}}+(?=\s+{law_end})"
+            rf"|\s+và\s+(?:\p{{Ll}}+\s+){{0,6}}?\p{{Ll}}+(?=\s+{law_end})"
+        )
         self.re_law = regex.compile(
-            rf"(?<![\p{{L}}])(?P<tw>{named_tw})\s+(?P<body>(?:các\s+)?\p{{Lu}}[\p{{L}}]*(?<!\b\p{{Lu}}{{2,}})(?:(?:\s+|,\s+(?=chống|\p{{Ll}}+(?:\s+\p{{Ll}}+)?(?:[^\s\p{{L}}]|$|\s+(?:{law_stop})(?!\p{{L}})))|-)(?!(?:{law_stop})(?!\p{{L}}))(?:\p{{Ll}}[\p{{L}}]*|\p{{Lu}}[\p{{L}}]*)){{0,7}})"
+            rf"(?<![\p{{L}}])(?P<tw>{named_tw})\s+(?P<body>(?:các\s+)?\p{{Lu}}[\p{{L}}]*(?<!\b\p{{Lu}}{{2,}})"
+            rf"(?:{anchored}|(?:\s+|,\s+(?={comma_ok})|-)(?!(?:{law_stop})(?!\p{{L}}))(?:\p{{Ll}}[\p{{L}}]*|\p{{Lu}}[\p{{L}}]*)){{0,14}})"
         )
         self.re_law_year = regex.compile(r"^\s*(?:năm\s+)?(?P<y>(?:19|20)\d{2})(?!\d)")
         self.re_more_years = regex.compile(r"^\s*(?:,|và)\s*(?:năm\s+)?(?P<y>(?:19|20)\d{2})(?![\d/])")
@@ -197,6 +222,14 @@ class DirectiveRules:
         self.re_law_lower = regex.compile(
             rf"(?<![\p{{L}}])(?P<tw>{named_tw})\s+(?P<body>\p{{Ll}}+(?:\s+\p{{Ll}}+){{0,4}}?)\s+(?:năm\s+)?(?:19|20)\d{{2}}(?!\d)"
         )
+        # A law titled in lower case after a law context (`theo Điều 63, Luật quản lý nợ công,`).
+        self.re_law_lower_ctx = regex.compile(
+            rf"(?<![\p{{L}}])(?P<tw>Luật)\s+(?!(?:{_alt(self.law_first_blockers)})(?!\p{{L}}))"
+            rf"(?P<body>\p{{Ll}}+(?:\s+(?!(?:{law_stop})(?!\p{{L}}))\p{{Ll}}+){{1,6}})(?=\s*[,.;:)\n]|\s+(?:{law_stop})(?!\p{{L}}))"
+        )
+        self.signer_re = regex.compile(rf"^(?:{_alt(self.signer_offices)})(?!\p{{L}})") if self.signer_offices else regex.compile(r"(?!)")
+        self.law_context_re = regex.compile(rf"(?i)(?:{_alt(self.law_context)})\s*$")
+        self.re_amended = regex.compile(r"\s*\((?:sửa đổi|sửa đổi,? bổ sung)\)")
         # An amending law is one reference named in full.
         self.re_law_amending = regex.compile(
             rf"(?<![\p{{L}}])(?P<tw>Luật)\s+(?P<body>sửa đổi,?\s+bổ sung\s+(?:một số điều\s+)?(?:của\s+)?(?:các\s+)?(?:Luật|Bộ luật)\s+\p{{Lu}}\p{{Ll}}*(?:\s+(?:\p{{Lu}}\p{{Ll}}*|\p{{Ll}}+)){{0,5}}?)(?=\s*(?:năm\s+\d{{4}}|\d{{4}}|[,.;:(\n]|\s+(?:quy định|đã|được|có|là|và|của|số)\b))"
@@ -358,6 +391,24 @@ class DirectiveExtractor:
                 f.issuer = got[0]
         return pos
 
+    def _is_signer(self, phrase: str) -> bool:
+        """`Chủ tịch Quốc hội Trần Thanh Mẫn`: an office followed by a person's name."""
+        rules = self.rules
+        if not rules.signer_re.match(phrase):
+            return False
+        words = phrase.split()
+        for k in (4, 3, 2):
+            if len(words) <= k:
+                continue
+            name, before = words[-k:], words[-k - 1]
+            if (
+                all(w[:1].isupper() for w in name)
+                and match_key(name[0]) in rules.surnames
+                and match_key(before.rstrip(".")) not in rules.admin_words
+            ):
+                return True
+        return False
+
     @staticmethod
     def _set_date(m: regex.Match[str], f: _Found) -> None:
         d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"), m.group("y2"))
@@ -387,6 +438,8 @@ class DirectiveExtractor:
             s = base + clause_start + m.start()
             got = _issuer_phrase(self.rules, text, s, limit=verb_at - s + 1)
             if got and match_key(text[got[1] : verb_at]).split() in ([],) + tuple([a] for a in self.rules.adverbs):
+                if self._is_signer(got[0]):
+                    return  # a person signing gives no issuer
                 f.issuer = got[0]
                 md = self.rules.re_date_in_clause.search(clause[: m.start()])
                 if md and clause[md.end() : m.start()].strip(" ,") != "":
@@ -546,7 +599,12 @@ class DirectiveExtractor:
             found.extend(group)
             taken.append((m.start(), m.end()))
         law_matches = sorted(
-            [*rules.re_law_amending.finditer(folded), *rules.re_law.finditer(folded), *rules.re_law_lower.finditer(folded)],
+            [
+                *rules.re_law_amending.finditer(folded),
+                *rules.re_law.finditer(folded),
+                *rules.re_law_lower.finditer(folded),
+                *(m for m in rules.re_law_lower_ctx.finditer(folded) if rules.law_context_re.search(folded[max(0, m.start() - 25) : m.start()])),
+            ],
             key=lambda m: (m.start(), -m.end()),
         )
         for m in law_matches:
@@ -557,8 +615,8 @@ class DirectiveExtractor:
             body = text[m.start("body") : m.end("body")]
             body = regex.sub(r"[\s,]+$", "", body)
             doc_type = rules.word_to_type.get(match_key(m.group("tw")), "Luật")
-            name = f"{text[m.start('tw'):m.end('tw')]} {body}"
             e = m.start("body") + len(body)
+            name = f"{text[m.start('tw'):m.end('tw')]} {body}"
             f = _Found(m.start(), e, doc_type, name=name, rule_id="law_by_name")
             my = rules.re_law_year.match(text[e : e + 12])
             if my:

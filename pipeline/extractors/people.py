@@ -74,6 +74,15 @@ Decisions not fixed by ANNOTATION.md:
 - A run of capitalised words is cut before a word that opens sentences and is never a
   given name (``… Tô Lâm Trước đó``; ``person_blocklist.yaml`` ``openers_after_names``).
 
+- `` -- `` (a doubled hyphen) is the dash `` - `` between a name and its title. A
+  run of plain-Latin words after an office is an organisation, not a person, when
+  its first word is Vietnamese written without diacritics (``Viet``: a closed
+  syllable with no tone mark) or a word is a brand word, and it does not start with a
+  family name (``Tổng Biên tập Viet Times``; ``Giám đốc điều hành Tim Cook`` is a
+  person). A comma after an organisation head followed by lower-case words that
+  run into an organisation word continues the name (``Ban Chính sách, chiến lược
+  Trung ương``). A shorter rank ends a chain where the longest one would run past
+  the name (``Giáo sư, tiến sĩ, Anh hùng lao động X``).
 - ``name`` is the name as written, except that an ALL-CAPS name (``LÂM VĂN HÒA`` in a
   caption) is title-cased, as bylines are; when the same name also appears in mixed
   case, that spelling is used. ``text`` always keeps the span as written. An ALL-CAPS
@@ -203,9 +212,10 @@ def rule_entry_model(file_name: str) -> type[RuleEntry]:
 
 # --- tokens -------------------------------------------------------------------------------
 
-_TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-&][\p{L}\p{M}\p{N}]+)*|\S")
+# a doubled hyphen (`` -- ``, a typewriter dash) is one dash token
+_TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-&][\p{L}\p{M}\p{N}]+)*|-{2,}|\S")
 _HARD_PUNCT = frozenset(";:!?\"“”«»…")
-_DASHES = frozenset("-–—")
+_DASHES = frozenset(["-", "–", "—", "--", "---"])
 _ROMAN = regex.compile(r"^[IVXLC]+$")
 
 
@@ -265,6 +275,24 @@ _VN_SYLLABLE = regex.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
     r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
 )
+
+
+_CHECKED = regex.compile(r"(?:[cpt]|ch)$")
+_BARE_DIPHTHONG = regex.compile(r"(?:ie|ye|uo)[cmnpt]|(?:ie|ye|uo)(?:ng|nh|ch)$")
+
+
+def _unaccented_vn(text: str) -> bool:
+    """``text`` is a Vietnamese syllable written without its diacritics (``Viet``,
+    ``Quoc``, ``Nghiep``): plain ASCII letters in the shape of a syllable that Vietnamese
+    spelling never leaves bare: a closed syllable ending in -c, -ch, -p, -t always carries
+    a sắc or nặng tone, and ``iê``/``yê``/``uô`` before a final always carry their hats.
+    Foreign names (``Tim``, ``Kim``, ``Cook``) do not have this shape."""
+    if not text.isascii() or not text.isalpha() or len(text) < 2:
+        return False
+    low = text.lower()
+    if not _VN_SYLLABLE.match(low):
+        return False
+    return bool(_CHECKED.search(low) or _BARE_DIPHTHONG.search(low))
 
 
 def _vn_syllable(text: str) -> bool:
@@ -417,6 +445,7 @@ class Lexicon:
     credits: Phrases = field(default_factory=Phrases)
     byline_suffixes: Phrases = field(default_factory=Phrases)
     surnames: Phrases = field(default_factory=Phrases)  # value: kind
+    surname_skeletons: frozenset[str] = frozenset()  # family names without diacritics ("nguyen")
     org_last_words: frozenset[str] = frozenset()
     elem_firsts: frozenset[str] = frozenset()  # first words of offices, ranks and their modifiers
     middle_markers: frozenset[str] = frozenset()
@@ -494,8 +523,11 @@ class Lexicon:
         for be in load_rules("bylines", BylineEntry):
             if be.kind == "suffix":
                 lex.byline_suffixes.add_all(w.strip("()") for w in be.surface)
+        skeletons: set[str] = set()
         for sn in load_rules("surnames", SurnameEntry):
             lex.surnames.add_all(sn.surface, sn.kind)
+            skeletons.update(strip_diacritics(x.split()[0]).lower() for x in sn.surface)
+        lex.surname_skeletons = frozenset(skeletons)
         lex.elem_firsts = frozenset(
             k
             for table in (lex.roles, lex.prefixes, lex.formers, lex.ranks, lex.clause_roles, lex.qualifiers)
@@ -766,6 +798,9 @@ class PeopleExtractor:
             return 0
         n, needs_org = m
         end = k + n
+        body = lex.bodies.at(toks, k)
+        if body and body[0] > n:
+            return 0  # "đại sứ quán": an organisation's name, not the office "đại sứ"
         if needs_org:
             if not toks[k].cap and not p:
                 return 0
@@ -834,6 +869,22 @@ class PeopleExtractor:
             return "other"
         return None
 
+    def _latin_org(self, toks: list[Tok], a: int, b: int) -> bool:
+        """Capitalised words ``a..b`` written in plain Latin letters are an organisation's
+        name, not a person's (``Tổng Biên tập Viet Times``, ``Giám đốc Samsung Vina``):
+        no word carries a Vietnamese diacritic, the first is no family name written
+        without diacritics (``Nguyen Van Nam`` is a person), and either the first word is
+        Vietnamese written without its diacritics (``Viet``, see :func:`_unaccented_vn`)
+        or a word is a company or brand word (``person_blocklist.yaml`` ``brand``).
+        Foreign people's names (``Tim Cook``, ``Thomas Bach``) have neither."""
+        if b <= a or not all(toks[k].text.isascii() for k in range(a, b)):
+            return False
+        if toks[a].text.lower() in self.lex.surname_skeletons:
+            return False
+        if _unaccented_vn(toks[a].text):
+            return True
+        return any(self.lex.brands.at(toks, k) for k in range(a, b))
+
     def _is_place(self, toks: list[Tok], a: int, b: int) -> int:
         m = self.lex.places.at(toks, a)
         return min(m[0], b - a) if m else 0
@@ -890,6 +941,12 @@ class PeopleExtractor:
             pl = self._is_place(toks, a, b)
             if pl and (b - (a + pl) >= 2 or (b - (a + pl) == 1 and (pl >= 2 or not _vn_syllable(toks[b - 1].text)))):
                 a += pl  # "Hà Nội Hiện …": a place and a word glued to it
+                cand.place_before = True
+                changed = True
+                continue
+            br = lex.brands.at(toks, a)
+            if br and b - (a + br[0]) >= 2 and not self._surname(toks, a, b):
+                a += br[0]  # "Giám đốc điều hành Apple Tim Cook": a company, then its head
                 cand.place_before = True
                 changed = True
                 continue
@@ -1070,6 +1127,8 @@ class PeopleExtractor:
             if self._listed_with_blocked(toks, a) or self._byline_like(toks, cand.run_start, b):
                 return
         elif not surname and hon is None and not in_list and not desc:
+            if self._latin_org(toks, a, b):
+                return  # "Tổng Biên tập Viet Times": the organisation the office heads
             # no family name we know: a foreign or unusual name needs an office right before
             # it ("Tổng thống Mỹ Donald Trump") or one after it, not an organisation name
             # ending in capitalised words ("Tổng Biên tập Viet Times")
@@ -1120,7 +1179,7 @@ class PeopleExtractor:
         same = b_el is not None and b_el[0] == before[1] and match_key(
             self._text[toks[before[0]].start : toks[b_el[0] - 1].end]
         ) == match_key(self._text[toks[s].start : toks[r - 1].end])
-        foreign = not all(_vn_syllable(toks[q].text) for q in range(r, e))
+        foreign = not all(_vn_syllable(toks[q].text) for q in range(r, e)) and not self._latin_org(toks, r, e)
         return same or foreign
 
     def _deputy(self, toks: list[Tok], before: tuple[int, int] | None, b: int) -> bool:
@@ -1171,7 +1230,7 @@ class PeopleExtractor:
         Hoàng Đức``, ``Kiều Minh (ghi)``): a byline the reader left in the body."""
         if b + 2 < len(toks) and toks[b].text == "(" and self.lex.byline_suffixes.at(toks, b + 1):
             return True  # "Kiều Minh (ghi)"
-        if not (a == 0 or "\n" in toks[a].gap or toks[a - 1].text in (".", "!", "?", "…", ")", "”", '"', "-", "–") or toks[a].key == "theo"):
+        if not (a == 0 or "\n" in toks[a].gap or (toks[a - 1].text in (".", "!", "?", "…", ")", "”", '"') or toks[a - 1].text in _DASHES) or toks[a].key == "theo"):
             return False
         k = b
         rest = 0
@@ -1224,7 +1283,7 @@ class PeopleExtractor:
         if i == 0 or "\n" in t.gap:
             return True
         prev = toks[i - 1]
-        return not prev.word or prev.text in (".", ",", ":", ";", "(", "-", "–", '"', "“")
+        return not prev.word or prev.text in (".", ",", ":", ";", "(", '"', "“") or prev.text in _DASHES
 
     def _inside_org(self, toks: list[Tok], a: int) -> str:
         """Whether the capitalised words at ``a`` continue an organisation's name written
@@ -1288,7 +1347,8 @@ class PeopleExtractor:
                 return True
             return False
         if not t.cap and not t.upper and self._end_at(toks, k):
-            return True
+            # not a word inside an office written before it ("Giám đốc điều hành X")
+            return not any((self._elem_at(toks, q) or (0,))[0] > k for q in range(max(0, k - 3), k))
         return False
 
     def _abbrev_dot(self, toks: list[Tok], k: int) -> bool:
@@ -1316,6 +1376,10 @@ class PeopleExtractor:
             if k + 1 < len(toks) and "\n" in toks[k + 1].gap and k + 1 <= p - 1:
                 break
             e = self._elem_at(toks, k)
+            if e and e[0] > p and e[1] == "rank":
+                # "Giáo sư, tiến sĩ, Anh hùng lao động X": the longest rank ("Giáo sư,
+                # Tiến sĩ") runs past ``p``; a shorter one ("Giáo sư") ends there
+                e = next(((k + m, "rank") for m, _ in self.lex.ranks.all_at(toks, k) if k + m == p), None)
             if e and e[0] <= p and (e[0] == p or self._middle_ok(toks, e[0], p, name_at_p)):
                 if e[1] != "rank" or e[0] == p or self._elem_between(toks, e[0], p):
                     best = k
@@ -1775,16 +1839,67 @@ class PeopleExtractor:
         word follows and a "và" joins the last part within a few words (``Bộ Văn hóa,
         Thể thao và Du lịch``)."""
         j = k + 1
+        if self._lower_org_comma(toks, k):
+            return True
         if j >= len(toks) or not (toks[j].word and toks[j].cap) or toks[j].upper or self._role_at(toks, j) or self._person_at(toks, j):
             return False
         if k == 0 or not toks[k - 1].word or toks[k - 1].upper:
             return False
-        for q in range(j + 1, min(j + 5, len(toks) - 1)):
+        commas = 0
+        for q in range(j + 1, min(j + 12, len(toks) - 1)):
             t = toks[q]
+            nx = toks[q + 1]
+            if t.text == "," and commas < 3 and nx.word and nx.cap and not nx.upper and not self._role_at(toks, q + 1) and not self._person_at(toks, q + 1):
+                commas += 1  # "Ủy ban Văn hóa, Giáo dục, Thanh niên và Nhi đồng"
+                continue
             if not t.word or "\n" in t.gap:
                 return False
-            if self.lex.joins_names.at(toks, q) and not t.cap and toks[q + 1].cap and not toks[q + 1].upper:
+            if self.lex.joins_names.at(toks, q) and not t.cap and nx.cap and not nx.upper:
                 return True
+            if q - j > 4 and not commas:
+                return False
+        return False
+
+    def _lower_org_comma(self, toks: list[Tok], k: int) -> bool:
+        """``Ban Chính sách, chiến lược Trung ương``: the comma at ``k`` sits inside an
+        organisation's name that a capitalised head opened a few words before, and the
+        lower-case words after it run into an organisation word (``Trung ương``, ``xã
+        hội``) or a body: the name goes on past the comma."""
+        lex = self.lex
+        n = len(toks)
+        if k < 2 or k + 2 >= n or not toks[k - 1].word:
+            return False
+        # a capitalised organisation head within the four words before the comma
+        # ("Ban Chính sách,"), or an office ending in one ("Trưởng ban Chính sách,")
+        head = False
+        for q in range(k - 1, max(-1, k - 5), -1):
+            if not toks[q].word or (q + 1 < k and "\n" in toks[q + 1].gap):
+                break
+            bm = lex.bodies.at(toks, q)
+            if bm and (toks[q].cap or toks[q].upper) and q + bm[0] < k:
+                head = True
+                break
+            if toks[q].key in lex.org_last_words and lex.roles.ending(toks, q + 1) and q + 1 < k:
+                head = True
+                break
+        if not head:
+            return False
+        j = k + 1
+        low = 0
+        while j < n and low <= 4:
+            t = toks[j]
+            if not t.word or not t.ok or "\n" in t.gap:
+                return False
+            if low and (lex.org_words.at(toks, j) and (t.cap or j + 1 >= n or not toks[j + 1].word or toks[j + 1].cap)) or (
+                low and self._body_at(toks, j)
+            ):
+                return True
+            if t.cap or t.upper or t.digit:
+                return False
+            if self._end_at(toks, j) or self._elem_at(toks, j) or lex.honorifics.at(toks, j) or lex.admin.at(toks, j):
+                return False
+            low += 1
+            j += 1
         return False
 
     def _admin_cap(self, toks: list[Tok], k: int) -> bool:
@@ -1943,7 +2058,7 @@ class PeopleExtractor:
                     rank_before = text_of(toks, s, s + r[0])
         if after is not None:
             parts.append(text_of(toks, after[0], after[1]))
-        parts = [p.strip(" ,-–") for p in parts if p.strip(" ,-–")]
+        parts = [p.strip(" ,-–—") for p in parts if p.strip(" ,-–—")]
         title = ", ".join(parts) if parts else None
         return Mention(
             a,
