@@ -23,7 +23,7 @@ ZoneKind = Literal["title", "header", "body", "caption", "byline", "chrome", "du
 
 
 class BylineEntry(RuleEntry):
-    kind: Literal["outlet", "not_author", "chrome", "credit", "byline_cue", "suffix"]
+    kind: Literal["outlet", "outlet_word", "not_author", "chrome", "credit", "byline_cue", "suffix"]
     surface: list[str]
 
 
@@ -51,6 +51,8 @@ class Layout:
 class _Vocab:
     outlets: frozenset[str]
     outlet_openers: tuple[str, ...]
+    outlet_words: frozenset[str]
+    outlet_cut: regex.Pattern[str]
     not_authors: frozenset[str]
     chrome: tuple[str, ...]
     credit_re: regex.Pattern[str]
@@ -78,6 +80,8 @@ def _vocab() -> _Vocab:
     return _Vocab(
         outlets=frozenset(match_key(o) for o in outlets),
         outlet_openers=tuple(match_key(o) for o in openers),
+        outlet_words=frozenset(match_key(o) for o in by.get("outlet_word", [])),
+        outlet_cut=regex.compile(r"\s+(?:" + _alt(openers + ["Thời báo", "Thời Báo"]) + r")\s+\p{Lu}.*$"),
         not_authors=frozenset(match_key(o) for o in by.get("not_author", [])),
         chrome=tuple(by.get("chrome", [])),
         credit_re=regex.compile(r"(?i)^\(?\s*(?:" + _alt(by.get("credit", [])) + r")"),
@@ -87,7 +91,7 @@ def _vocab() -> _Vocab:
 
 
 _UPPER = r"\p{Lu}"
-_NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}+)\.?"
+_NAME_WORD = r"(?:\p{Lu}\.\s?\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}+)\.?"  # Đ.Chính, Hoàng, HOÀNG
 _NAME = rf"{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,4}}"
 _DATE = r"(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>\d{4})"
 _TIME = r"(?P<H>\d{1,2})[:hg](?P<M>\d{2})"
@@ -133,6 +137,9 @@ def _clean_name(raw: str) -> str | None:
     s = v.suffix_re.sub("", raw.strip()).strip(" .,;:-–")
     s = regex.sub(r"\s*\([^)]*\)\s*$", "", s).strip()  # Khiếu Tư (TTXVN)
     s = regex.split(r"\s*/\s*", s)[0].strip()  # Vũ Dũng/VOV
+    s = v.outlet_cut.sub("", s).strip()  # Theo Đức Nghiêm Thời Báo Ngân Hàng
+    if any(match_key(w) in v.outlet_words for w in s.split()):
+        return None  # Sky News, Reuters
     s = regex.sub(r"^(?:CTV|PV|BTV)\s+", "", s)
     key = match_key(s)
     if not s or key in v.not_authors or key in v.outlets or key.startswith(v.outlet_openers):
@@ -196,7 +203,18 @@ def _header(line: str) -> tuple[list[str] | None, str | None] | None:
 
 
 def _glued_byline(line: str) -> tuple[int, list[str]] | None:
-    """A name glued after the last sentence of a paragraph (``… nhân dân. Đức Tuân``)."""
+    """A name glued after the last sentence of a paragraph (``… nhân dân. Đức Tuân``),
+    sometimes printed twice by an aggregator (``./. Xuân Dần/VOV Xuân Dần/VOV``)."""
+    theo = regex.search(rf"(?<=[.!?…”\"])\s+(?P<b>Theo\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,8}})\s*$", line)
+    if theo:
+        names = parse_byline(theo.group("b"))
+        if names:
+            return theo.start("b"), names
+    twice = regex.search(r"(?<=[.!?…”\"])\s+(?P<b>\S.{2,40}?)\s+(?P=b)\s*$", line)
+    if twice:
+        names = parse_byline(twice.group("b"))
+        if names:
+            return twice.start("b"), names
     m = regex.search(rf"(?<=[.!?…”\"])\s+(?P<b>(?:Theo\s+)?{_NAME}(?:\s*\([^)]{{2,20}}\))?(?:\s*/\s*\S+)?(?:\s+thực hiện)?)\s*$", line)
     if not m:
         return None

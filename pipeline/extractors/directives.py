@@ -183,12 +183,12 @@ class DirectiveRules:
         self.re_named = regex.compile(
             r"(?P<name>[Nn]ghị quyết\s+(?:"
             # Trung ương 4 (khóa XII) / TW4 / Hội nghị lần thứ 4 Ban Chấp hành Trung ương khóa XII
-            rf"(?:Hội nghị\s+)?(?:{nth}\s+)?(?:Ban Chấp hành\s+)?(?:Trung ương|TW|TƯ|T\.Ư)\s*(?:Đảng\s+)?(?:\d{{1,2}}(?!\d)|{nth})"
+            rf"(?:Hội nghị\s+)?(?:{nth}\s+)?(?:Ban Chấp hành\s+)?(?:[Tt]rung ương|TW|TƯ|T\.Ư)\s*(?:Đảng\s+)?(?:\d{{1,2}}(?!\d)|{nth})"
             rf"(?P<term>\s*,?\s*\(?\s*(?:{term})\s+{roman}(?:\s*,\s*{roman})*\)?)?"
             # Đại hội XIII của Đảng / Đại hội Đảng toàn quốc lần thứ XII / Đại hội XVI Đảng bộ thành phố
             # / Đại hội đại biểu Đảng bộ tỉnh … lần thứ I, nhiệm kỳ 2025 - 2030 / đại hội Đảng bộ xã lần thứ 30
             rf"|[Đđ]ại hội\s+(?:"
-            rf"(?:Đảng\s+)?(?:đại biểu\s+)?(?:toàn quốc\s+)?{nth}(?:\s+(?:của\s+)?Đảng(?!\s+bộ))?"
+            rf"(?:Đảng\s+)?(?:đại biểu\s+)?(?:toàn quốc\s+)?{nth}(?:\s+(?:của\s+)?Đảng(?!\s+bộ)|\s+Đảng bộ\s+(?:{units})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})?"
             rf"|{roman}(?:\s+(?:của\s+)?Đảng(?!\s+bộ)|\s+Đảng bộ\s+(?:{units})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})?"
             rf"|(?:đại biểu\s+)?Đảng bộ\s+(?:{units})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,4}}(?:\s+{nth})?"
             rf")(?:\s*,?\s*nhiệm kỳ\s+\d{{4}}\s*[-–]\s*\d{{4}})?"
@@ -267,8 +267,21 @@ def _term(name: str | None) -> str | None:
     return m.group(1).upper() if m else None
 
 
+_CONGRESS = regex.compile(r"(?i)đại hội\b.*?(?:lần thứ\s+)?\b(?P<n>[IVXLC]+|\d{1,2})\b(?P<rest>.*)$")
+
+
 def _name_key(name: str) -> str:
-    return match_key(regex.sub(r"[\s,]+$", "", _TERM.sub("", name)))
+    """Key of a named document. Congress resolutions are keyed by the congress they name:
+    `Nghị quyết Đại hội XII của Đảng` = `Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII
+    của Đảng`; a Party organisation's congress keeps its organisation."""
+    key = match_key(regex.sub(r"[\s,]+$", "", _TERM.sub("", name)))
+    m = _CONGRESS.search(key)
+    if m:
+        org = regex.search(r"đảng bộ\s+(.*)", key)
+        where = org.group(1) if org else "toàn quốc"
+        where = regex.sub(r"\s*,?\s*nhiệm kỳ.*$|\s*lần thứ.*$", "", where).strip()
+        return f"congress {m.group('n').upper()} {where}"
+    return key
 
 
 def _continues(rules: DirectiveRules, after: str) -> bool:
