@@ -14,13 +14,51 @@ def _schemas() -> dict[str, dict[str, Any]]:
         "article.schema.json": Article.model_json_schema(),
         "error_record.schema.json": ErrorRecord.model_json_schema(),
     }
-    try:
-        from .corpus import corpus_gold_schema
+    from .corpus import corpus_gold_schema
 
-        out["annotated_article.schema.json"] = corpus_gold_schema()
-    except ImportError:  # pragma: no cover - corpus module is part of the package
-        pass
+    out["annotated_article.schema.json"] = corpus_gold_schema()
+    out["ruleset.schema.json"] = ruleset_schema()
     return out
+
+
+def ruleset_schema() -> dict[str, Any]:
+    """Schema of a rule file: the shared shape, with each file's entry model in ``$defs``.
+
+    Editors use it through the ``yaml-language-server`` header of every rule file.
+    """
+    import importlib
+
+    from .rulecheck import entry_model, rule_files
+    from .ruleset import RuleEntry, read_rule_yaml
+
+    defs: dict[str, Any] = {}
+    for name in rule_files():
+        module = importlib.import_module(read_rule_yaml(name)["checked_by"])
+        model = entry_model(module, name)
+        sub = model.model_json_schema()
+        defs.update(sub.pop("$defs", {}))
+        defs[f"{name}_entry"] = sub
+    base = RuleEntry.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Rule file (pipeline/rules/*.yaml)",
+        "type": "object",
+        "required": ["checked_by", "entries"],
+        "additionalProperties": False,
+        "properties": {
+            "checked_by": {"type": "string", "description": "Module with check_example / check_counterexample."},
+            "entries": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id"],
+                    "properties": base["properties"],
+                    "description": "Fields common to every entry; each file's full entry model is in $defs as <file>_entry.",
+                },
+            },
+        },
+        "$defs": dict(sorted(defs.items())),
+    }
 
 
 def _dump(schema: dict[str, Any]) -> str:
