@@ -87,6 +87,20 @@ UNITS = [
     ("np_container_keeps_its_load_out", "Mỗi ngày có 40 xe dưa hấu tươi qua cửa khẩu.", {"value": 40, "unit": "xe"}),
     ("range_classifier_title_both_ends", "Mỗi kỳ họp vắng 2 - 3 ông Ủy viên Trung ương.", {"value": 2, "unit": "ông Ủy viên Trung ương", "qualifier": "min"}),
     ("thousands_dot_then_space", "Giá trị còn lại của tài sản là 15. 420,75 triệu đồng.", {"value": 15_420_750_000, "kind": "money"}),
+    # units written as the reader names them
+    ("unit_region_name_kept", "Đoàn công tác khảo sát 5 tỉnh miền Tây trong ba ngày.", {"value": 5, "unit": "tỉnh miền Tây"}),
+    ("unit_nautical_mile", "Tàu cá bị bắt giữ cách đảo 35 hải lý.", {"value": 35, "kind": "measure", "unit": "hải lý"}),
+    ("unit_score_after_dat", "Em đạt 9,5 điểm môn Ngữ văn.", {"value": 9.5, "kind": "measure", "unit": "điểm"}),
+    ("unit_score_after_tu", "Thí sinh từ 7 điểm trở lên được xét tuyển.", {"value": 7, "kind": "measure", "unit": "điểm", "qualifier": "min"}),
+    ("unit_place_point_stays_count", "Hội nghị kết nối với 6 điểm cầu ở các huyện.", {"value": 6, "kind": "count", "unit": "điểm cầu"}),
+    ("unit_compound_tay_sung", "Nhóm vũ trang có khoảng 200 tay súng.", {"value": 200, "unit": "tay súng", "qualifier": "approx"}),
+    ("unit_long_head_no_status_word", "Phòng thí nghiệm có ít nhất 3 kiểm định viên chính thức.", {"value": 3, "unit": "kiểm định viên", "qualifier": "min"}),
+    ("unit_short_head_keeps_status_word", "Đại hội có 300 đại biểu chính thức.", {"value": 300, "unit": "đại biểu chính thức"}),
+    ("coordinated_head_nouns_first", "Hội đồng thông qua 8 báo cáo và 2 nghị quyết chuyên đề.", {"value": 8, "unit": "báo cáo"}),
+    ("coordinated_head_nouns_second", "Hội đồng thông qua 8 báo cáo và 2 nghị quyết chuyên đề.", {"value": 2, "unit": "nghị quyết chuyên đề"}),
+    ("coordinated_one_counts", "Trường có 32 lớp học, 4 phòng chức năng và một thư viện.", {"value": 1, "kind": "count", "unit": "thư viện"}),
+    ("money_restated_pointer_kept", "Ngân hàng giải ngân ngay khoản tín dụng 80 triệu USD nói trên.", {"value": 80_000_000, "kind": "money", "unit": "USD"}),
+    ("remainder_in_tally_kept", "Đã xử lý 18/20 đơn, 2 đơn còn lại đang xác minh.", {"value": 2, "kind": "count", "unit": "đơn"}),
     ("including_larger_figure", "Xã có 9.400 ha đất nông nghiệp, bao gồm cả 720 ha đất lúa.", {"value": 720, "kind": "measure", "unit": "ha"}),
 ]
 
@@ -101,6 +115,11 @@ QUALIFIERS = [
     ("max_toi_da", "Khoản vay tối đa 100 triệu đồng.", {"value": 100_000_000, "qualifier": "max"}),
     ("nearest_wins", "Lượng khách ước đạt hơn 2 triệu lượt.", {"value": 2_000_000, "qualifier": "min"}),
     ("nearest_wins_2", "Huyện có khoảng trên 5.000 hộ trồng chè.", {"value": 5000, "qualifier": "min"}),
+    ("min_tren_muc", "Chỉ số giá tiêu dùng tăng trên mức 4%.", {"value": 4, "qualifier": "min"}),
+    ("comparative_hon_muc_no_qualifier", "Tỷ lệ năm nay cao hơn mức 9,4% của năm trước.", {"value": 9.4, "qualifier": None}),
+    ("max_tu_tro_vao", "Tàu lưới kéo bị cấm từ 15 hải lý trở vào.", {"value": 15, "qualifier": "max"}),
+    ("max_tu_vao_bo", "Vùng nước từ 10 hải lý vào bờ dành cho nghề cá ven bờ.", {"value": 10, "qualifier": "max"}),
+    ("vao_bo_without_tu_no_qualifier", "Biên phòng đã đưa 45 tàu cá vào bờ an toàn.", {"value": 45, "qualifier": None}),
     ("comparative_no_qualifier", "Số hồ sơ cao hơn 2 lần so với năm trước.", {"value": 2, "kind": "ratio", "qualifier": None}),
     ("range_min_max", "Mỗi tổ có từ 5 đến 7 người.", {"value": 5, "qualifier": "min", "unit": "người"}),
     ("range_high", "Mỗi tổ có từ 5 đến 7 người.", {"value": 7, "qualifier": "max", "unit": "người"}),
@@ -148,6 +167,7 @@ TARGETS = [
     ("plan_rate_alone", "Giải ngân mới đạt 35% kế hoạch được giao.", {"value": 35, "unit": "%", "achievement_pct": None, "target": None}),
     ("goal_alone", "Phấn đấu đến cuối năm có 95% hộ dùng nước sạch.", {"value": 95, "target": None}),
     ("tally_over_plan", "Kết quả kết nạp: Tân Hòa 12/10 đảng viên.", {"value": 12, "kind": "count", "target": {"value": 10}}),
+    ("slash_before_plan_is_target", "Tổng công ty sắp xếp xong 27/30 đơn vị theo kế hoạch năm 2024.", {"value": 27, "kind": "count", "target": {"value": 30}, "total": None}),
     ("bracket_target_long_clause", "Có 100% chi bộ, cơ quan, đơn vị và cán bộ chủ chốt đăng ký cách làm sáng tạo trong lãnh đạo, chỉ đạo thực hiện nhiệm vụ ở cơ sở (nghị quyết đề ra 85%).", {"value": 100, "target": {"value": 85}}),
     ("bracket_target_across_directive", "Có 98% cán bộ, đảng viên đăng ký tu dưỡng theo Chỉ thị số 05-CT/TW của Bộ Chính trị (NQ 95%).", {"value": 98, "target": {"value": 95}}),
     ("target_after_per_unit", "Tăng trưởng bình quân đạt 7,2%/năm (NQ đề ra 7,5%).", {"value": 7.2, "target": {"value": 7.5}}),
@@ -197,6 +217,15 @@ NOT_INDICATORS = [
     ("days_duration", "Đợt cao điểm kéo dài 45 ngày.", 45),
     ("brand_in_quotes_words", "Quầy hàng bày bán mì gói “ba con dê” cho khách.", 3),
     ("pointer_both", "Cả 2 đơn vị đều về đích sớm.", 2),
+    ("rank_slash", "Chỉ số hài lòng của tỉnh xếp 9/63 tỉnh, thành phố.", None),
+    ("rank_slash_ordinal", "Huyện đứng thứ 5/11 về thu hút đầu tư.", None),
+    ("rank_group_superlative", "Thành phố thuộc nhóm 20 điểm đến có lượng khách đông nhất.", 20),
+    ("category_state_owned", "Các doanh nghiệp 100% vốn nhà nước phải công bố thông tin.", 100),
+    ("category_state_owned_short", "Những DN có 100% vốn NN sẽ được sắp xếp lại.", 100),
+    ("remainder_in_words_points_back", "Hai huyện còn lại chưa nộp báo cáo.", 2),
+    ("count_pointer_back", "Năm xã nói trên được ưu tiên vốn.", 5),
+    ("couple_in_digits", "Mảnh đất là tài sản chung của 2 vợ chồng bà.", 2),
+    ("only_one_figure_of_speech", "Chỉ một nụ cười cũng làm khách vui cả ngày.", 1),
 ]
 # fmt: on
 
@@ -270,6 +299,46 @@ def test_indicators_crosshead_glued_after_credit_counts_once(nlp):
     )
     records = _records(nlp, text)
     assert [(r["value"], r["qualifier"]) for r in records] == [(12_000_000_000_000, "approx")], _show(records)
+
+
+def test_indicators_repeated_designation_keeps_list_introduction(nlp):
+    text = (
+        "Bão gây thiệt hại nặng\n\n"
+        "Mở đầu bài viết không có số liệu.\n"
+        "Bão số 3 làm ngập 3 tỉnh Thái Bình, Nam Định và Ninh Bình. "
+        "Chính phủ hỗ trợ 3 tỉnh miền biển 150 tỷ đồng. Người dân 3 tỉnh miền biển dần ổn định cuộc sống."
+    )
+    records = _records(nlp, text)
+    threes = [r for r in records if r["value"] == 3 and r["kind"] == "count"]
+    assert [r["text"] for r in threes] == ["3 tỉnh"], _show(records)
+    assert any(r["value"] == 150_000_000_000 for r in records)
+
+
+def test_indicators_repeated_designation_each_list_counts(nlp):
+    text = "Huyện sáp nhập 2 xã (Tân An, Tân Bình) và 2 xã (Phú Lộc, Phú Hòa) thành hai xã mới."
+    records = _records(nlp, text)
+    assert [r["text"] for r in records if r["value"] == 2] == ["2 xã", "2 xã"], _show(records)
+
+
+def test_indicators_crosshead_count_in_words_is_a_teaser(nlp):
+    text = (
+        "Kết quả thi của tỉnh\n\n"
+        "Kỳ thi năm nay có nhiều kết quả đáng chú ý của học sinh trong tỉnh.\n\n"
+        "Ba dấu ấn của mùa thi\n\n"
+        "Tỉnh có 120 học sinh đạt giải quốc gia, tăng so với năm trước."
+    )
+    records = _records(nlp, text)
+    assert [r["value"] for r in records] == [120], _show(records)
+
+
+def test_indicators_glued_crosshead_figure_not_in_body_kept(nlp):
+    text = (
+        "Hạ tầng giao thông\n\n"
+        "Mở đầu bài viết không có số liệu.\n\n"
+        "Cây cầu mới bắc qua sông. Ảnh:Minh Anh Khởi công 9 cầu vượt trong năm tới Bộ cho biết tiến độ đang được bảo đảm."
+    )
+    records = _records(nlp, text)
+    assert [(r["value"], r["kind"]) for r in records] == [(9, "count")], _show(records)
 
 
 def test_indicators_range_gives_two_records(nlp):

@@ -70,11 +70,14 @@ from ..ruleset import Example, RuleEntry, load_rules
 class UnitEntry(RuleEntry):
     """One entry of ``rules/units.yaml``."""
 
-    kind: Literal["percent", "currency", "measure", "multiple", "per_unit", "count_noun", "money_scale"]
+    kind: Literal["percent", "currency", "measure", "multiple", "per_unit", "count_noun", "head_noun", "money_scale"]
     surface: list[str]
     canonical: str | None = None
     case_sensitive: bool = False
     bare_only: bool = False
+    #: words before the number (a word may stand between) that lift ``bare_only``
+    #: (`đạt 10 điểm môn Toán`: a score even when a lower-case word follows)
+    cue_before: list[str] = []
 
 
 class CueEntry(RuleEntry):
@@ -110,6 +113,11 @@ class CueEntry(RuleEntry):
         "change_carry",
         "change_compare",
         "coord_block",
+        "repeat_designation",
+        "np_name_head",
+        "plan_after",
+        "qualifier_from_after",
+        "np_status_adjective",
     ]
     value: str | None = None
     side: Literal["before", "after"] = "before"
@@ -127,6 +135,7 @@ class ExclusionEntry(RuleEntry):
     after: list[str] = []
     after_unit: list[str] = []
     templates: list[str] = []
+    clause_after: list[str] = []
     unless_before: list[str] = []
     unless_after: list[str] = []
     forms: list[Literal["digits", "words", "scaled"]] = []
@@ -169,6 +178,7 @@ _GLUE_TURN = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*\s+\p{Lu}")
 _THOUSANDS_SPLIT = regex.compile(r"^\d{3},\d+(?:\s|$)")
 _SENT_B = regex.compile(r"[.!?…](?=\s)")
 _LEAD_END = regex.compile(r"[.!?…](?=\s+[\p{Lu}“\"])")
+_LIST_INTRO = regex.compile(r"\s*(?:[:(]|\p{Lu}|gồm|bao gồm|là\s+\p{Lu})")
 _YEAR = r"(?:19|20)\d{2}"
 _ROMAN = r"[ivxlc]{1,5}"
 
@@ -214,6 +224,8 @@ class _Exclusion:
     after: regex.Pattern[str] | None
     after_unit: regex.Pattern[str] | None
     templates: tuple[tuple[regex.Pattern[str] | None, regex.Pattern[str] | None], ...]
+    clause_after: regex.Pattern[str] | None
+    role: str
     unless_before: regex.Pattern[str] | None
     unless_after: regex.Pattern[str] | None
     forms: frozenset[str]
@@ -257,7 +269,16 @@ class IndicatorRules:
         self.per_canonical: dict[str, str] = {}
         self.count_nouns: set[tuple[str, ...]] = set()
         self.money_scales: set[str] = set()
+        self.head_nouns: set[tuple[str, ...]] = set()
+        self.unit_cue_before: dict[str, regex.Pattern[str]] = {}
         for u in units:
+            if u.kind == "head_noun":
+                self.head_nouns.update(_tokens(s) for s in u.surface)
+                continue
+            if u.cue_before:
+                self.unit_cue_before[u.id] = regex.compile(
+                    rf"(?:^|{_NOT_BEFORE})(?:{_alt(u.cue_before)})(?:\s+[{_L}]+)?\s+$", regex.REVERSE
+                )
             if u.kind == "per_unit":
                 per.update(u.surface)
                 continue
@@ -278,7 +299,7 @@ class IndicatorRules:
         self.unit_re = regex.compile(rf"\s*(?P<u>{_alt(list(self.unit_info))}){_NOT_AFTER}")
         self.unit_cs_re = regex.compile(rf"\s*(?P<u>{_alt(list(self.unit_info_cs), fold=False)}){_NOT_AFTER}")
         self.per_re: regex.Pattern[str] | None = None  # built below, with the `mỗi` words of the cues
-        self.max_noun = max((len(t) for t in self.count_nouns), default=1)
+        self.max_noun = max((len(t) for t in self.count_nouns | self.head_nouns), default=1)
 
         def words(role: str, value: str | None = None, side: str | None = None) -> list[str]:
             out: list[str] = []
@@ -366,6 +387,19 @@ class IndicatorRules:
         )
         self.coord_block: set[tuple[str, ...]] = {_tokens(w) for w in words("coord_block")}
         self.np_classifiers: set[tuple[str, ...]] = {_tokens(w) for w in words("np_classifier")}
+        self.coord_gap = regex.compile(rf"\s*(?:,|{_alt(['và', 'hoặc'])})\s*")
+        self.status_adjectives: set[tuple[str, ...]] = {_tokens(w) for w in words("np_status_adjective")}
+        self.name_heads: set[str] = {_fold(w) for w in words("np_name_head")}
+        self.repeat_heads: set[tuple[str, ...]] = {_tokens(w) for w in words("repeat_designation")}
+        self.max_repeat = max((len(t) for t in self.repeat_heads), default=1)
+        plan = words("plan_after")
+        self.plan_after = regex.compile(rf"\s*(?:{_alt(plan)}){_NOT_AFTER}") if plan else None
+        from_after = words("qualifier_from_after")
+        self.qual_from_after = [
+            (regex.compile(rf"^\s*(?:{_alt(words('qualifier_from_after', q))}){_NOT_AFTER}"), q)
+            for q in ("min", "max")
+            if words("qualifier_from_after", q)
+        ] if from_after else []
         self.level_pair = regex.compile(rf"^\s*(?:{_alt(words('level_pair'))})\s+$")
         self.level_between = regex.compile(rf"{_NOT_BEFORE}(?:{_alt(words('level_pair'))}){_NOT_AFTER}")
         self.level_from = regex.compile(rf"{_NOT_BEFORE}(?:{_alt(words('level_from'))})\s+(?:[{_L}]+\s+){{0,2}}$")
@@ -400,6 +434,12 @@ class IndicatorRules:
                     after=_starts_with(e.after, fold=not cs),
                     after_unit=_starts_with(e.after_unit),
                     templates=tuple(_template(t) for t in e.templates),
+                    clause_after=(
+                        regex.compile(rf"[^.;:!?()\n]{{0,80}}?{_NOT_BEFORE}(?:{_alt(e.clause_after)}){_NOT_AFTER}")
+                        if e.clause_after
+                        else None
+                    ),
+                    role=e.role,
                     unless_before=_ends_with(e.unless_before),
                     unless_after=_starts_with(e.unless_after),
                     forms=frozenset(e.forms),
@@ -454,6 +494,7 @@ class Extractor:
 
     def __init__(self, rules: IndicatorRules) -> None:
         self.r = rules
+        self._article_ids = frozenset(x.id for x in rules.exclusions if x.role == "article")
         self._pos_cache: dict[str, list[tuple[str, str]]] = {}
         self._fold_cache: dict[str, str] = {}
 
@@ -581,7 +622,7 @@ class Extractor:
         words = [t[2] for t in toks]
         stop = max((n for n in range(1, min(self.r.max_stop, len(words)) + 1) if tuple(words[:n]) in self.r.np_stops), default=0)
         for n in range(min(self.r.max_noun, len(words)), 0, -1):
-            if tuple(words[:n]) in self.r.count_nouns:
+            if tuple(words[:n]) in self.r.count_nouns or tuple(words[:n]) in self.r.head_nouns:
                 return toks[n - 1][1] if n >= stop else None
         return None
 
@@ -688,6 +729,10 @@ class Extractor:
             return k2
 
         head = lex_at(0)
+        for n in range(min(r.max_noun, len(words)), head, -1):
+            if tuple(words[:n]) in r.head_nouns:
+                head = n  # `12 báo cáo và 1 nghị quyết`: a noun only right after the number
+                break
         if head and stop_len(0) > head:
             return None  # `giải ngân` is a verb, not the noun `giải`
         cap_head = is_cap(0)
@@ -698,6 +743,7 @@ class Extractor:
             i = word_end(0)
         else:
             i = head
+        first_len = i
         end_i = i
         if head and tuple(words[:head]) in r.np_containers:
             i = len(toks)  # `8 xe nông sản`: what follows a container is its load, not its kind
@@ -720,12 +766,20 @@ class Extractor:
                 i = word_end(i)  # a capitalised name goes on through its words (`Ban Chỉ huy …`)
                 end_i = i
                 continue
+            if first_len >= 3 and i == first_len and any(tuple(words[i : i + n]) in r.status_adjectives for n in (1, 2, 3)):
+                break  # `4 kiểm định viên chính thức`: a long head noun takes no trailing adjective
             c = compound_at(i)
             if c and not (is_cap(i) and not cap_head):
                 i += c  # a word the data lists inside compounds (`không gian`, `hành nghề`)
                 end_i = i
                 continue
             if stop_at(i):
+                break
+            if is_cap(i) and not cap_head and words[i - 1] in r.name_heads and toks[i - 1][1] == toks[i][0] - 1:
+                # `4 tỉnh miền Trung`: a region word takes its capitalised name
+                while i < len(toks) and is_cap(i) and toks[i - 1][1] == toks[i][0] - 1:
+                    i = word_end(i)
+                end_i = i
                 break
             if is_cap(i) and not cap_head:
                 if classifier and k > 1:
@@ -780,7 +834,8 @@ class Extractor:
                     noun = self._count_noun(text, folded, _skip_space(text, pos), limit, n.start)
                     if noun is not None:
                         return _Unit("count", noun[0], noun[1], "count_noun")
-            if bare_only and _LOWER_NEXT.match(text, end, end + 3):
+            cue = r.unit_cue_before.get(uid)
+            if bare_only and _LOWER_NEXT.match(text, end, end + 3) and not (cue is not None and cue.search(left)):
                 best = None
             else:
                 if kind == "percent":
@@ -860,6 +915,8 @@ class Extractor:
                 if x.after_capital and not _CAP_AFTER.match(right_o, am.end()):
                     continue
             if x.after_unit is not None and not x.after_unit.match(after_unit):
+                continue
+            if x.clause_after is not None and not x.clause_after.match(folded, n.end, n.end + 120):
                 continue
             if x.templates:
                 hit = False
@@ -944,6 +1001,9 @@ class Extractor:
                 continue  # a slogan in quotes (`“4 tốt”`, `“3 ca, 4 kíp”`)
             # Contexts that need no unit (`Điều 5`, `5 năm`) are checked first: cheaper.
             excl = self._excluded(text, folded, n, _Unit(None, None, n.end, ""), ctx_start, pre=True)
+            coord_one = False
+            if excl and excl in self._article_ids and self._coordinated_one(text, folded, n, figs):
+                excl, coord_one = None, True  # `49 khoa, phòng và một trung tâm`: `một` counts beside another count
             if excl:
                 fig = _Fig(n=n, value=n.value, start=n.start, zone=zi, unit=_Unit(None, None, n.end, ""), role=role)
                 fig.drop, fig.rule = True, excl
@@ -953,7 +1013,7 @@ class Extractor:
             u = self._unit(text, folded, n, ze, left=left)
             fig = _Fig(n=n, value=n.value, start=n.start, zone=zi, unit=u, role=role, rule=u.rule)
             excl = self._excluded(text, folded, n, u, ctx_start)
-            if excl:
+            if excl and not (coord_one and excl in self._article_ids):
                 fig.drop = True
                 fig.rule = excl
             figs.append(fig)
@@ -1012,7 +1072,11 @@ class Extractor:
                 if b.unit.kind in (None, "count", "measure") and not b.drop:
                     consumed.add(b.start)
                     a.unit = _Unit(b.unit.kind, b.unit.unit, b.unit.end, b.unit.rule)
-                    if a.value <= b.value:
+                    plan = self.r.plan_after is not None and self.r.plan_after.match(folded, b.unit.end, b.unit.end + 40)
+                    if plan and a.unit.kind == "count":
+                        # `40/45 doanh nghiệp của kế hoạch`: achieved against the plan
+                        a.target = Target(value=b.value, unit=a.unit.unit, text=b.n.raw)
+                    elif a.value <= b.value:
                         a.total = b.value
                         if a.unit.kind in ("count", "measure"):
                             a.unit = _Unit("ratio", a.unit.unit, a.unit.end, "share")
@@ -1108,6 +1172,9 @@ class Extractor:
                 break
 
         # Build records; restatements in title / lead / crossheads / captions are dropped.
+        glued |= self._repeats([f for f in live if f.start not in glued], text, folded)
+        # `Hai điểm sáng …` as a crosshead: a count in words there is a teaser, not a figure
+        glued |= {f.start for f in live if f.role == "crosshead" and f.n.form == "words" and f.unit.kind == "count"}
         live = [f for f in live if f.start not in glued]
         body_figs = [f for f in live if f.role == "body"]
         lead_figs = [f for f in live if f.role == "lead"]
@@ -1253,6 +1320,59 @@ class Extractor:
                 a.achievement, b.achievement = c.value, d.value
                 consumed.update((c.start, d.start))
 
+    def _coordinated_one(self, text: str, folded: str, n: Numeral, figs: list[_Fig]) -> bool:
+        """``một`` joined by ``và`` / ``,`` right after another counted figure counts too."""
+        if not figs or n.value != 1:
+            return False
+        prev = figs[-1]
+        if prev.drop or prev.unit.kind != "count" or prev.unit.end > n.start:
+            return False
+        if not self.r.coord_gap.fullmatch(folded, prev.unit.end, n.start):
+            return False
+        pos = _skip_space(text, n.end)
+        return pos > n.end and self._count_noun(text, folded, pos, min(len(text), n.end + 60), n.start) is not None
+
+    def _repeats(self, live: list[_Fig], text: str, folded: str) -> set[int]:
+        """Small counts of places and bodies that name a set already introduced.
+
+        `4 tỉnh Hà Tĩnh, Quảng Bình, …` introduces the set; later `4 tỉnh miền Trung` in the
+        same article names it again and points back. Of the counts (≤ 10) of one head noun
+        (``repeat_designation`` in the cues) with one value, only the occurrence that
+        introduces a list (a capitalised name, ``:``, ``gồm``, ``(`` after the noun; each
+        such occurrence states its own set), else the first in the body, is kept.
+        """
+        r = self.r
+        groups: dict[tuple[float, tuple[str, ...]], list[_Fig]] = {}
+        for f in live:
+            if f.unit.kind != "count" or not f.unit.unit or f.value > 10 or f.value < 2 or f.target or f.total:
+                continue
+            toks = _tokens(f.unit.unit)
+            key = next((toks[:n] for n in range(min(r.max_repeat, len(toks)), 0, -1) if toks[:n] in r.repeat_heads), None)
+            if key is None:
+                continue
+            groups.setdefault((f.value, key), []).append(f)
+        out: set[int] = set()
+        for (_, key), fs in groups.items():
+            if len(fs) < 2:
+                continue
+            heads_end = []
+            for f in fs:
+                # the end of the head noun inside the unit
+                pos = _skip_space(text, f.n.end)
+                for _ in key:
+                    m = _TOKEN.match(folded, _skip_space(text, pos))
+                    pos = m.end() if m else pos
+                heads_end.append(pos)
+            intro = [f for f, e in zip(fs, heads_end) if _LIST_INTRO.match(text, e, e + 12)]
+            body = [f for f in fs if f.role in ("body", "lead")]
+            # each list-introducing occurrence states its own set (`4 xã (A, B, C, D)` … `4 xã (E, F, G, H)`)
+            keep = [f for f in intro if f.role in ("body", "lead")] or intro[:1] or body[:1] or fs[:1]
+            out.update(f.start for f in fs if all(f is not k for k in keep))
+            for k in keep:
+                if k.role == "lead":
+                    k.role = "body"  # the later mentions point back to it: it is the statement
+        return out
+
     def _rank_after(self, folded: str, pos: int) -> bool:
         for x in self.r.exclusions:
             if x.templates and x.after_unit is not None and x.after_unit.match(folded[pos : pos + 30]):
@@ -1344,7 +1464,13 @@ class Extractor:
         for pats in (r.qual_before, r.qual_before_gap):
             for pat, q in pats:
                 qm = pat.search(range_left)
-                blocked = (f.unit.unit or "").startswith("lần") and r.qual_block is not None and r.qual_block.search(range_left[: qm.end("q")]) if qm else False
+                blocked = (
+                    ((f.unit.unit or "").startswith("lần") or pats is r.qual_before_gap)
+                    and r.qual_block is not None
+                    and bool(r.qual_block.search(range_left[: qm.end("q")]))
+                    if qm
+                    else False
+                )  # `cao hơn 3 lần`, `cao hơn mức 10%`: a comparison, not a qualifier
                 if qm and not blocked:
                     qual = q
                     break
@@ -1356,7 +1482,12 @@ class Extractor:
                 qual = q
                 break
         else:
-            if r.level_from.search(clause):
+            from_hit = False
+            for pat, q in r.qual_from_after if r.level_from.search(clause) else []:
+                if pat.match(after):
+                    qual, from_hit = q, True  # `từ 20 hải lý vào bờ`: within
+                    break
+            if not from_hit and r.level_from.search(clause):
                 # `từ 95% đơn thư trở lên`: the cue may follow a few words later
                 tail = _TAIL.match(folded, f.end, f.end + 40)
                 for pat, q in r.qual_after:
@@ -1599,7 +1730,7 @@ def check_counterexample(entry: RuleEntry, text: str) -> None:
                 if (r["unit"] in units or r["unit"] in entry.surface) and (kind is None or r["kind"] == kind)
             ]
     elif isinstance(entry, CueEntry):
-        if entry.role == "qualifier":
+        if entry.role in ("qualifier", "qualifier_from_after"):
             bad = [r for r in recs if r["qualifier"] == entry.value]
         elif entry.role == "change":
             bad = [r for r in recs if r["change"] == entry.value]
