@@ -324,17 +324,20 @@ def read_article(text: str) -> Layout:
 
 def _mark_split_repeats(text: str, zones: list[Zone]) -> None:
     body = [k for k, z in enumerate(zones) if z.kind == "body"]
+    by_text: dict[str, list[int]] = {}
+    for c in body:
+        zc = zones[c]
+        by_text.setdefault(" ".join(text[zc.start : zc.end].split()), []).append(c)
     for a, b in zip(body, body[1:]):
         za, zb = zones[a], zones[b]
-        joined = " ".join((text[za.start:za.end] + " " + text[zb.start:zb.end]).split())
-        for c in body:
+        joined = " ".join((text[za.start : za.end] + " " + text[zb.start : zb.end]).split())
+        for c in by_text.get(joined, []):
             if c in (a, b):
                 continue
             zc = zones[c]
-            if " ".join(text[zc.start:zc.end].split()) == joined:
-                zones[c] = Zone(zc.start, zc.end, "duplicate")
-                zones[a] = Zone(za.start, za.end, "caption")
-                zones[b] = Zone(zb.start, zb.end, "caption")
+            zones[c] = Zone(zc.start, zc.end, "duplicate")
+            zones[a] = Zone(za.start, za.end, "caption")
+            zones[b] = Zone(zb.start, zb.end, "caption")
 
 
 def check_example(entry: BylineEntry, example: Example) -> None:

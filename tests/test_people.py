@@ -507,3 +507,60 @@ MORE_ORG_NAMES = [
 @pytest.mark.parametrize("text,name,title", [r[1:] for r in MORE_ORG_NAMES], ids=[r[0] for r in MORE_ORG_NAMES])
 def test_people_organisation_names_in_titles(nlp, text, name, title):  # type: ignore[no-untyped-def]
     assert find(people_of(nlp, text), name).title == title
+
+
+# fmt: off
+LOST_PUNCTUATION_AND_DASHES = [
+    # (id, text, name, honorific, title)
+    ("honorific_opens_sentence_after_lost_full_stop",
+     "Năm 2015, ông được giao làm Phó trưởng Ban Nội chính Trung ương Ông Lạc Văn Tường sau đó đọc quyết định.",
+     "Lạc Văn Tường", "ông", None),
+    ("offices_joined_by_dash_before_name",
+     "Dự buổi lễ có Chủ tịch UBND tỉnh Yên Bái – Bí thư Tỉnh ủy Yên Bái Khổng Văn Mạnh cùng nhiều đại biểu.",
+     "Khổng Văn Mạnh", None, "Chủ tịch UBND tỉnh Yên Bái, Bí thư Tỉnh ủy Yên Bái"),
+    ("offices_joined_by_dash_after_name",
+     "Ông Ứng Văn Lộc - Giám đốc Sở Xây dựng - Chủ tịch Hội Kiến trúc sư tỉnh cho biết như vậy.",
+     "Ứng Văn Lộc", "ông", "Giám đốc Sở Xây dựng, Chủ tịch Hội Kiến trúc sư tỉnh"),
+    ("title_chain_before_dash_and_honorific",
+     "Tại hội thảo, Phó Chủ tịch Quốc hội, Trưởng ban soạn thảo Luật Biển năm 2012 – ông Trịnh Văn Khang đã giải trình.",
+     "Trịnh Văn Khang", "ông", "Phó Chủ tịch Quốc hội, Trưởng ban soạn thảo Luật Biển năm 2012"),
+    ("title_before_dash_and_honorific",
+     "Còn Phó Chủ tịch UBND tỉnh Quảng Bình – ông Lâm Quang Dũng cho biết tỉnh sẽ tăng vốn.",
+     "Lâm Quang Dũng", "ông", "Phó Chủ tịch UBND tỉnh Quảng Bình"),
+    ("name_after_city_named_for_a_person",
+     "Phó Chủ tịch HĐND TP. Hồ Chí Minh Đàm Thị Hạnh phát biểu bế mạc kỳ họp.",
+     "Đàm Thị Hạnh", None, "Phó Chủ tịch HĐND TP. Hồ Chí Minh"),
+    ("lower_case_representative_after_dash",
+     "Ông Giáp Văn Thuận - đại diện Công ty Xi măng Bỉm Sơn cho biết lò nung đã chạy lại.",
+     "Giáp Văn Thuận", "ông", "đại diện Công ty Xi măng Bỉm Sơn"),
+    ("lower_case_village_head_after_dash",
+     "Bà Lã Thị Huệ - trưởng thôn Yên Khê cho biết cả thôn đã góp đất làm đường.",
+     "Lã Thị Huệ", "bà", "trưởng thôn Yên Khê"),
+    ("lower_case_cooperative_head_after_dash",
+     "Ông Phùng Văn Tiến - chủ nhiệm hợp tác xã Đồng Tâm chia sẻ cách làm.",
+     "Phùng Văn Tiến", "ông", "chủ nhiệm hợp tác xã Đồng Tâm"),
+    ("lower_case_staff_after_comma",
+     "Chị Khúc Thị Yến, nhân viên Trạm Y tế xã Minh Quang, hướng dẫn người dân khai báo.",
+     "Khúc Thị Yến", "chị", "nhân viên Trạm Y tế xã Minh Quang"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    "text,name,honorific,title", [r[1:] for r in LOST_PUNCTUATION_AND_DASHES], ids=[r[0] for r in LOST_PUNCTUATION_AND_DASHES]
+)
+def test_people_lost_punctuation_and_dashes(nlp, text, name, honorific, title):  # type: ignore[no-untyped-def]
+    p = find(people_of(nlp, text), name)
+    assert p.title == title
+    assert p.honorific == honorific
+
+
+def test_people_representative_without_body_is_no_title(nlp):  # type: ignore[no-untyped-def]
+    p = find(people_of(nlp, "Ông Giáp Văn Thuận - đại diện cho 40 hộ dân - gửi đơn lên xã."), "Giáp Văn Thuận")
+    assert p.title is None
+
+
+def test_people_title_after_previous_name_is_not_the_next_persons(nlp):  # type: ignore[no-untyped-def]
+    text = "Khách mời: Ông Lạc Văn Hòa -- nguyên Ủy viên Trung ương Đảng, nguyên Bộ trưởng Bộ Tư pháp - Ông Mẫn Đức Tài -- Viện trưởng Viện Khoa học pháp lý."
+    people = people_of(nlp, text)
+    assert find(people, "Mẫn Đức Tài").title == "Viện trưởng Viện Khoa học pháp lý"

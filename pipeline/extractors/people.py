@@ -92,6 +92,20 @@ Decisions not fixed by ANNOTATION.md:
   ranks and degrees are left out of roles; a former marker stays with its role
   (``nguyên Giám đốc``); an office ending in an organisation word (``Trưởng Ban``)
   lends it to the organisation (``Ban Tổ chức Trung ương``).
+- A capitalised honorific after a lower-case word and before a full name opens a new
+  sentence whose full stop was lost (``… Ban Kinh tế Trung ương Ông X sau đó …``): it is
+  X's honorific, X takes no title from before it, and no title runs over it.
+- Offices joined by a dash (``Chủ tịch UBND tỉnh – Bí thư Tỉnh ủy X``, ``X - Giám đốc
+  Sở A - Chủ tịch Hội B``) are one chain written with ``", "`` in the title; a dash
+  inside an organisation's name (``Bộ Thông tin - Truyền thông``) stays.
+- ``<title> – ông X``: the chain from the last clause boundary up to the dash is X's title
+  (a closing term and number such as ``năm 2013`` stays in it), unless the chain follows
+  another name (``ông A -- <office>, <office> - ông X``).
+- A fixed or historical name right after an administrative unit is the place, and a full
+  name may follow it (``Chủ tịch HĐND TP. Hồ Chí Minh Nguyễn Văn A``).
+- A lower-case role noun that needs an organisation (``đại diện``, ``cán bộ``, ``nhân
+  viên``: ``titles.yaml`` ``needs_org``) is a title after a name's dash, comma or bracket
+  when a named body follows (``ông X - đại diện Công ty Y``); never before a name.
 - ``Bác Hồ`` acting is recorded under the name ``Bác Hồ`` (the text does not equate it
   with ``Hồ Chí Minh``).
 - The canonical text is kept in ``doc._.vnx["text"]`` for the components after this one
@@ -908,6 +922,11 @@ class PeopleExtractor:
         admin = lex.admin.ending(toks, a)
         if admin and not self._element_ends_at(toks, a):  # not "Già làng Đinh Blưih"
             pl = self._is_place(toks, a, b)
+            # "TP. Hồ Chí Minh Nguyễn Văn A", "phường Trần Hưng Đạo Lê Văn B": the fixed or
+            # historical name is the place, a full name may follow it
+            fx = lex.fixed_names.at(toks, a) or lex.historical.at(toks, a)
+            if fx and fx[0] < b - a:
+                pl = max(pl, fx[0])
             ks = [k for k in range(a + pl, b - 2) if self._surname(toks, k, b)]
             if not ks:
                 return None
@@ -1055,11 +1074,22 @@ class PeopleExtractor:
             pl = lex.places.ending(toks, a)
             if not (pl and self._element_ends_at(toks, a - pl[0])):  # "Tổng thống Ấn Độ Prasat"
                 return  # a lone capitalised word with nothing that makes it a person
-        before = self._title_before(toks, p0, name_at_p=p0 == a) if not desc else None
+        restart = hon is not None and hon[1] > hon[0] and self._restart_hon(toks, hon[0])
+        before = self._title_before(toks, p0, name_at_p=p0 == a) if not (desc or restart) else None
         if before is None and hon is not None and hon[0] == hon[1] - 1 and hon[0] > 0 and toks[hon[0] - 1].text == ",":
             before = self._title_before(toks, hon[0] - 1)
             if before is not None and self._after_name(toks, before[0]):
                 before = None  # "ông A - <title>, ông B - …": the title is A's
+        if (
+            before is None
+            and hon is not None
+            and hon[1] > hon[0]
+            and hon[0] > 1
+            and not restart
+            and toks[hon[0] - 1].text in _DASHES
+            and toks[hon[0] - 1].gap
+        ):
+            before = self._dash_title(toks, hon[0] - 1)  # "<title> – ông X đã …"
         after = self._title_after(toks, b)
         if after is not None and before is not None and self._listed_person(toks, before, after):
             after = None  # "Chủ tịch A, Chủ tịch B": B is another person, not A's organisation
@@ -1283,7 +1313,30 @@ class PeopleExtractor:
         if i == 0 or "\n" in t.gap:
             return True
         prev = toks[i - 1]
-        return not prev.word or prev.text in (".", ",", ":", ";", "(", '"', "“") or prev.text in _DASHES
+        if not prev.word or prev.text in (".", ",", ":", ";", "(", '"', "“") or prev.text in _DASHES:
+            return True
+        return self._restart_hon(toks, i)
+
+    def _restart_hon(self, toks: list[Tok], i: int) -> bool:
+        """A capitalised honorific after a lower-case word and before a full name opens a
+        sentence whose full stop was lost (``… Ban Kinh tế Trung ương Ông Phạm Văn A sau
+        đó …``): the honorific is the person's and nothing before it is their title."""
+        t = toks[i]
+        if i == 0 or not t.cap or t.upper or "\n" in t.gap:
+            return False
+        prev = toks[i - 1]
+        if not prev.word or prev.cap or prev.upper:
+            return False
+        h = self.lex.honorifics.at(toks, i)
+        if not h or i + h[0] >= len(toks):
+            return False
+        k = i + h[0]
+        if not self._name_tok(toks[k]) or not self._person_at(toks, k):
+            return False
+        j = k
+        while j < len(toks) and self._name_tok(toks[j]) and (j == k or toks[j].gap == " "):
+            j += 1
+        return j - k >= 2
 
     def _inside_org(self, toks: list[Tok], a: int) -> str:
         """Whether the capitalised words at ``a`` continue an organisation's name written
@@ -1408,6 +1461,45 @@ class PeopleExtractor:
             break
         return s, p
 
+    def _dash_title(self, toks: list[Tok], d: int) -> tuple[int, int] | None:
+        """``…, Trưởng ban soạn thảo Luật X năm 2013 – ông A đã …``: the chain of offices
+        that runs from the last clause boundary up to the dash at ``d`` is A's title
+        (a term with its number at the end, ``năm 2013``, stays in it)."""
+        lo = max(0, d - 30)
+        j = d - 1
+        while j >= lo:
+            t = toks[j]
+            if not t.ok or "\n" in toks[j + 1].gap:
+                break
+            if not t.word and (t.text in (",", ";", ":", "!", "?", '"', "“", "”", "(", ")", "…") or t.text in _DASHES):
+                break
+            if t.text == "." and not self._abbrev_dot(toks, j):
+                break
+            j -= 1
+        s = j + 1
+        while s < d and (self.lex.openers.at(toks, s) or self.lex.starters.at(toks, s)) and not self._elem_at(toks, s):
+            s += (self.lex.openers.at(toks, s) or self.lex.starters.at(toks, s))[0]
+        if s >= d or not self._elem_at(toks, s) or self._after_name(toks, s):
+            return None
+        e = self._scan_title(toks, s, d)
+        if e < d:
+            # a term and its number closing the chain: "… năm 2013", "… khóa XIII"
+            tm = self.lex.terms.at(toks, e) if e > s else None
+            if not tm or not all(
+                toks[q].digit or _ROMAN.match(toks[q].text) or toks[q].text in ("/", "-", "–")
+                for q in range(e + tm[0], d)
+            ) or e + tm[0] >= d:
+                return None
+        # earlier parts of the chain: ", <office>"
+        while s >= 2 and toks[s - 1].text == ",":
+            prev = self._title_before(toks, s - 1)
+            if prev is None or prev[1] != s - 1 or not self._chain_ok(toks, prev[0], s - 1):
+                break
+            if self._after_name(toks, prev[0]):
+                return None  # "ông A -- <office>, <office> - ông B": the chain is A's
+            s = prev[0]
+        return s, d
+
     def _after_name(self, toks: list[Tok], s: int) -> bool:
         """The title part starting at ``s`` follows a person's name after ``", "`` or
         ``" - "`` (``ông A - Giám đốc Sở X, …``): it is that person's title."""
@@ -1490,6 +1582,8 @@ class PeopleExtractor:
                 return False
             if t.cap and k > a and self.lex.openers.at(toks, k) and not self._role_at(toks, k):
                 return False  # "… Trung Quốc Tập Cận Bình Tại buổi hội kiến, …": a new sentence
+            if t.cap and k > a and self._restart_hon(toks, k):
+                return False  # "… Ban Kinh tế Trung ương Ông Phạm Văn A …": a new sentence
             if (t.cap or t.upper) and self._role_at(toks, k) and (k == a or (toks[k - 1].word and (toks[k - 1].cap or toks[k - 1].upper) and not self._body_ending(toks, k))):
                 return False  # "báo cáo Thủ tướng Tổng Thanh tra Chính phủ X": two titles side by side
             if t.cap or t.upper or t.digit:
@@ -1595,6 +1689,9 @@ class PeopleExtractor:
                     e = self._scan_title(toks, k + 1, close)
                     if e > k + 1:
                         return k + 1, e
+                low = self._lower_role_title(toks, k + 1, close)
+                if low is not None:
+                    return low
                 k = close + 1
                 if k >= n or "\n" in toks[k].gap:
                     return None
@@ -1608,6 +1705,9 @@ class PeopleExtractor:
                 office = self._title_start(toks, k + 1, allow_body=False)
                 e = self._scan_title(toks, k + 1, None, chain_bodies=office)
                 return self._own_title(toks, k + 1, e)
+            low = self._lower_role_title(toks, k + 1, None)
+            if low is not None:
+                return self._own_title(toks, *low)
             return None
         if t.word and (t.cap or self.lex.formers.at(toks, k)):
             el = self._elem_at(toks, k)
@@ -1615,6 +1715,28 @@ class PeopleExtractor:
                 e = self._scan_title(toks, k, None)
                 return self._own_title(toks, k, e)
         return None
+
+    def _lower_role_title(self, toks: list[Tok], i: int, stop: int | None) -> tuple[int, int] | None:
+        """``ông X - đại diện Công ty Y``, ``bà X, cán bộ Phòng Y``: a role noun that
+        needs an organisation (``titles.yaml`` ``needs_org``) written in lower case is a
+        title right after a name's comma, dash or bracket when a named body follows it."""
+        n = len(toks) if stop is None else stop
+        if i >= n or not toks[i].word or toks[i].cap or toks[i].upper:
+            return None
+        m = self.lex.roles.at(toks, i)
+        if not m or not m[1]:
+            return None
+        e = i + m[0]
+        if e >= n or not toks[e].ok or not toks[e].word or "\n" in toks[e].gap:
+            return None
+        nx = toks[e]
+        if nx.cap or nx.upper:
+            if self._person_at(toks, e):
+                return None
+        elif not (self._admin_cap(toks, e) or self.lex.org_words.at(toks, e)):
+            return None
+        end = self._scan_title(toks, e, stop)
+        return (i, end) if end > e else None
 
     def _own_title(self, toks: list[Tok], s: int, e: int) -> tuple[int, int] | None:
         """``(s, e)`` unless its last part is the title of a name right after it
@@ -2040,7 +2162,18 @@ class PeopleExtractor:
         text = self._text
 
         def text_of(toks: list[Tok], s: int, e: int) -> str:
-            return text[toks[s].start : toks[e - 1].end]
+            # two offices joined by a dash are one chain written with ", " (Settled:
+            # parts joined with ", "): "Chủ tịch UBND tỉnh – Bí thư Tỉnh ủy"
+            out, at = [], s
+            for k in range(s + 1, e - 1):
+                d = toks[k]
+                if d.text in _DASHES and d.gap and toks[k + 1].gap and toks[k + 1].word and (toks[k + 1].cap or toks[k + 1].upper):
+                    el = self._elem_at(toks, k + 1)
+                    if el and el[1] in ("role", "rank"):
+                        out.append(text[toks[at].start : toks[k - 1].end])
+                        at = k + 1
+            out.append(text[toks[at].start : toks[e - 1].end])
+            return ", ".join(out)
 
         rank_before = None
         if extra:
@@ -2246,6 +2379,10 @@ class PeopleExtractor:
             if f:
                 k += f[0]
             re_ = self._role_at(toks, k) or (lex.clause_roles.at(toks, k) or (0,))[0] and k + lex.clause_roles.at(toks, k)[0]
+            if not re_ and k == s and not toks[k].cap:
+                low = lex.roles.at(toks, k)  # "đại diện Công ty Y" (see _lower_role_title)
+                if low and low[1] and k + low[0] < e:
+                    re_ = k + low[0]
             if not re_:
                 q = lex.qualifiers.at(toks, k)
                 if q and roles:
