@@ -53,6 +53,16 @@ def doc_records(doc: Doc) -> dict[str, Any]:
     return data
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy joins every token on each call, which cost the
+    pipeline more than some extractors. The syllable tokenizer stores it at creation."""
+    data = doc_records(doc)
+    text = data.get("text")
+    if text is None:
+        text = data["text"] = doc.text
+    return text  # type: ignore[no-any-return]
+
+
 def register_extension() -> None:
     """Register ``Doc._.vnx`` unless it already is (idempotent)."""
     if not Doc.has_extension("vnx"):

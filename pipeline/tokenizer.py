@@ -67,6 +67,8 @@ def words_and_spaces(text: str, engine: str = "regex") -> tuple[list[str], list[
     Raises:
         PipelineError: if the tokenizer produced a token that is not in the text.
     """
+    if engine == "regex":
+        return _words_and_spaces_fast(text)
     words: list[str] = []
     spaces: list[bool] = []
     pos = 0
@@ -98,6 +100,27 @@ def words_and_spaces(text: str, engine: str = "regex") -> tuple[list[str], list[
     return words, spaces
 
 
+_FAST_WS = regex.compile(_FAST.pattern + r"|\s+")
+
+
+def _words_and_spaces_fast(text: str) -> tuple[list[str], list[bool]]:
+    """:func:`words_and_spaces` for the regex engine: one pass, whitespace runs matched too."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for piece in _FAST_WS.findall(text):
+        if not piece[0].isspace():
+            words.append(piece)
+            spaces.append(False)
+            continue
+        if words and not spaces[-1] and piece[0] == " ":
+            spaces[-1] = True
+            piece = piece[1:]
+        if piece:
+            words.append(piece)
+            spaces.append(False)
+    return words, spaces
+
+
 class SyllableTokenizer:
     """spaCy tokenizer producing syllable tokens with ``norm_`` = matching key."""
 
@@ -117,9 +140,10 @@ class SyllableTokenizer:
             if key is not None:
                 self.vocab[word].norm_ = key
             self._normed.add(word)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        if doc.text != text:
+        if "".join(w + " " if s else w for w, s in zip(words, spaces)) != text:
             raise PipelineError("syllable Doc does not reproduce the text")
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data["vnx"] = {"text": text}  # read by pipeline.extensions.doc_text
         return doc
 
     def to_bytes(self, **kwargs: object) -> bytes:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
 from ..reader import read_article
 
 
 class ArticleReader:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.vnx["layout"] = read_article(doc.text)
+        doc._.vnx["layout"] = read_article(doc_text(doc))
         return doc
 
 

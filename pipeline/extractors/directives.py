@@ -21,6 +21,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
 from ..normalize import fold_tones, match_key
 from ..records import Directive, Span
 from ..ruleset import Example, RuleEntry, load_rules, read_rule_yaml
@@ -761,7 +762,7 @@ class DirectiveExtractor:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         layout = doc._.vnx.get("layout")
         found = self.find(text)
         if layout is not None:

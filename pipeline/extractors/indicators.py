@@ -59,6 +59,8 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
+
 from ..normalize import fold_tones
 from ..numerals import Numeral, detect_convention, find_numerals, find_ranges, parse_number_words, parse_numeral
 from ..records import Indicator, Target
@@ -939,7 +941,7 @@ class Extractor:
     # --- main ---------------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        records = self.extract(doc, doc.text)
+        records = self.extract(doc, doc_text(doc))
         doc._.vnx["indicators"] = records
         spans = []
         for rec in records:
