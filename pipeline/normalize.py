@@ -4,8 +4,8 @@
 record's offsets index: Unicode NFC, ``Ð``/``ð`` read as ``Đ``/``đ``, zero-width
 characters and soft hyphens removed, HTML entities decoded, non-breaking and other
 exotic spaces turned into plain spaces, line endings unified, word-segmented text
-(``đảng_viên``) read as syllables, and words glued by crawlers (``củaBộ``) split where
-the split is certain.
+(``đảng_viên``) read as syllables, words glued by crawlers (``củaBộ``) split where
+the split is certain, and decimal digits of other scripts read as ASCII digits.
 
 :func:`match_key` gives the *matching key* of a string: canonical text further folded
 to lower case and one tone-mark placement (``Thanh Hoá`` = ``Thanh Hóa``, ``Tỉnh uỷ`` =
@@ -38,6 +38,17 @@ _GLUED_ABBR_LOWER = regex.compile(r"\b\p{Lu}{3,}(?=\p{Ll}{2,})")  # cut at the m
 _CAMEL_OK = ("iPhone", "iPad", "eKYC", "eGov", "mRNA", "iOS", "TikTok", "YouTube", "PetroVietnam", "OceanBank",
              "VietinBank", "VietcomBank", "Vietcombank", "FaceBook", "Facebook", "McDonald", "PhD", "MeKong")
 _WORD_AROUND = regex.compile(r"[\p{L}\p{M}]+")
+
+
+# Decimal digits of other scripts (full-width `１２`, Arabic-Indic, …) are read as ASCII
+# digits, so that every number pattern and int() agree; one the Python runtime cannot
+# read becomes U+FFFD rather than a number nothing can parse.
+_OTHER_DIGIT = regex.compile(r"(?![0-9])\p{Nd}")
+
+
+def _ascii_digit(m: regex.Match[str]) -> str:
+    value = unicodedata.digit(m.group(), None)
+    return str(value) if value is not None else "\ufffd"
 
 
 def _decode_entities(text: str) -> str:
@@ -84,6 +95,8 @@ def to_canonical(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if _NEEDS_TABLE.search(text):
         text = text.translate(_TABLE)
+    if _OTHER_DIGIT.search(text):
+        text = _OTHER_DIGIT.sub(_ascii_digit, text)
     if "_" in text and _is_word_segmented(text):
         text = _SEGMENTED_JOIN.sub(" ", text)
     text = _split_glued(text)

@@ -1,3 +1,5 @@
+import unicodedata
+
 import pytest
 
 from pipeline.normalize import match_key, to_canonical
@@ -20,6 +22,9 @@ CANONICAL = [
     pytest.param("a\r\nb", "a\nb", id="crlf"),
     pytest.param("  a   b  ", "a b", id="spaces"),
     pytest.param("a\n\n\n\nb", "a\n\nb", id="blank-lines"),
+    pytest.param("kết nạp １２ đảng viên", "kết nạp 12 đảng viên", id="full-width-digits"),
+    # Kawi digit zero: known to newer Unicode databases than some Pythons ship
+    pytest.param("số \U00011f50", "số " + str(unicodedata.digit("\U00011f50", "\ufffd")), id="digit-newer-unicode"),
 ]
 # fmt: on
 
