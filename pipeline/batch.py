@@ -163,6 +163,40 @@ class RunSummary:
 ProgressFn = Callable[[int, int, float], None]
 
 
+def check_engine(engine: str) -> None:
+    """Raise ValueError for an engine name other than ``local`` or ``dask``."""
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+
+
+def pending(paths: Sequence[str], done: set[str], summary: RunSummary) -> list[str]:
+    """The inputs still to process: ids in ``done`` (and repeats of an id) are skipped and
+    counted in ``summary.skipped``."""
+    from .extraction import input_id
+
+    todo = []
+    seen: set[str] = set(done)
+    for p in paths:
+        pid = input_id(p)
+        if pid in seen:
+            summary.skipped += 1
+            continue
+        seen.add(pid)
+        todo.append(p)
+    return todo
+
+
+def iter_results(
+    todo: Sequence[str], *, workers: int, engine: str = "local", scheduler: str | None = None
+) -> Iterator[tuple[str, str, bool]]:
+    """``(id, json_line, ok)`` for ``todo`` in order, from local processes or Dask."""
+    if engine == "dask":
+        from .dask_engine import iter_results_dask
+
+        return iter_results_dask(todo, scheduler=scheduler, n_workers=workers)
+    return _iter_results(todo, workers)
+
+
 def run_to_jsonl(
     paths: Sequence[str],
     out: Path,
@@ -179,31 +213,15 @@ def run_to_jsonl(
     scheduler at ``scheduler`` (or on a local cluster of ``workers`` processes when it is
     ``None``; see :mod:`pipeline.dask_engine`). Output is the same either way.
     """
-    if engine not in ("local", "dask"):
-        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    check_engine(engine)
     summary = RunSummary(total=len(paths))
     done = completed_ids(out) if resume else set()
     if not resume and out.exists():
         out.unlink()
-    from .extraction import input_id
-
-    todo = []
-    seen: set[str] = set(done)
-    for p in paths:
-        pid = input_id(p)
-        if pid in seen:
-            summary.skipped += 1
-            continue
-        seen.add(pid)
-        todo.append(p)
+    todo = pending(paths, done, summary)
     t0 = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
-    if engine == "dask":
-        from .dask_engine import iter_results_dask
-
-        results = iter_results_dask(todo, scheduler=scheduler, n_workers=workers)
-    else:
-        results = _iter_results(todo, workers)
+    results = iter_results(todo, workers=workers, engine=engine, scheduler=scheduler)
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     try:
         for n, (_id, line, ok) in enumerate(results, 1):

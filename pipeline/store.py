@@ -38,7 +38,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .batch import OutputError, ProgressFn, RunSummary, _iter_results
+from .batch import OutputError, ProgressFn, RunSummary, check_engine, iter_results, pending
 from .records import Article, ErrorRecord
 
 #: Column types of every table, in column order (sqlite-utils creates them).
@@ -205,10 +205,7 @@ def run_to_sqlite(
         OutputError: ``out`` is not a usable SQLite file, or a write failed (disk full);
             every article committed before the failure stays complete.
     """
-    from .extraction import input_id
-
-    if engine not in ("local", "dask"):
-        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    check_engine(engine)
     summary = RunSummary(total=len(paths))
     db = open_store(out, recreate=not resume)
     try:
@@ -217,22 +214,9 @@ def run_to_sqlite(
         # ten times slower. The file is turned back into one plain database at the end.
         db.enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")
-        seen = stored_ids(db) if resume else set()
-        todo: list[str] = []
-        for p in paths:
-            pid = input_id(p)
-            if pid in seen:
-                summary.skipped += 1
-                continue
-            seen.add(pid)
-            todo.append(p)
+        todo = pending(paths, stored_ids(db) if resume else set(), summary)
         t0 = time.perf_counter()
-        if engine == "dask":
-            from .dask_engine import iter_results_dask
-
-            results = iter_results_dask(todo, scheduler=scheduler, n_workers=workers)
-        else:
-            results = _iter_results(todo, workers)
+        results = iter_results(todo, workers=workers, engine=engine, scheduler=scheduler)
         closing = contextlib.closing(results)  # stops workers / cancels tasks on an early exit
         with closing:
             _write_results(db, out, todo, results, summary, progress, t0)
