@@ -63,6 +63,20 @@ def doc_text(doc: Doc) -> str:
     return text  # type: ignore[no-any-return]
 
 
+def set_records(doc: Doc, key: str, records: list[Any], label: str) -> None:
+    """Store a component's records in ``doc._.vnx[key]`` and as ``doc.spans[key]``
+    (label ``label``, ``span.id_`` the record's rule id)."""
+    doc_records(doc)[key] = records
+    spans = []
+    for rec in records:
+        span = doc.char_span(rec.start, rec.end, label=label, alignment_mode="expand")
+        if span is not None:
+            if getattr(rec, "rule_id", None):
+                span.id_ = rec.rule_id
+            spans.append(span)
+    doc.spans[key] = spans
+
+
 def register_extension() -> None:
     """Register ``Doc._.vnx`` unless it already is (idempotent)."""
     if not Doc.has_extension("vnx"):

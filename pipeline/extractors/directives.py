@@ -21,7 +21,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import doc_text
+from ..extensions import doc_text, set_records
 from ..normalize import fold_tones, match_key
 from ..records import Directive, Span
 from ..ruleset import Example, RuleEntry, load_rules, read_rule_yaml
@@ -778,14 +778,8 @@ class DirectiveExtractor:
             )
             for f in merged
         ]
-        doc._.vnx["directives"] = records
+        set_records(doc, "directives", records, "DIRECTIVE")
         doc._.vnx["directive_spans"] = sorted(s for f in merged for s in f.mentions)
-        spans = []
-        for r in records:
-            sp = doc.char_span(r.start, r.end, label="DIRECTIVE", alignment_mode="expand")
-            if sp is not None:
-                spans.append(sp)
-        doc.spans["directives"] = spans
         return doc
 
 

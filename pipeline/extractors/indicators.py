@@ -59,7 +59,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import doc_text
+from ..extensions import doc_text, set_records
 
 from ..normalize import fold_tones
 from ..numerals import Numeral, detect_convention, find_numerals, find_ranges, parse_number_words, parse_numeral
@@ -941,16 +941,7 @@ class Extractor:
     # --- main ---------------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        records = self.extract(doc, doc_text(doc))
-        doc._.vnx["indicators"] = records
-        spans = []
-        for rec in records:
-            span = doc.char_span(rec.start, rec.end, label="INDICATOR", alignment_mode="expand")
-            if span is not None:
-                if rec.rule_id:
-                    span.id_ = rec.rule_id
-                spans.append(span)
-        doc.spans["indicators"] = spans
+        set_records(doc, "indicators", self.extract(doc, doc_text(doc)), "INDICATOR")
         return doc
 
     def extract(self, doc: Doc, text: str) -> list[Indicator]:

@@ -124,6 +124,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import doc_text, set_records
 from ..normalize import match_key, strip_diacritics
 from ..records import Person, Role, Span
 from ..ruleset import Example, RuleEntry, load_rules
@@ -603,21 +604,7 @@ class PeopleExtractor:
 
     # ---- entry point ----
     def __call__(self, doc: Doc) -> Doc:
-        # doc.text joins every token on each call; the text is kept once for the components
-        text = doc._.vnx.get("text")
-        if text is None:
-            text = doc._.vnx["text"] = doc.text
-        layout = doc._.vnx.get("layout")
-        people = self.extract(text, layout)
-        doc._.vnx["people"] = people
-        spans = []
-        for p in people:
-            span = doc.char_span(p.start, p.end, label="PERSON", alignment_mode="expand")
-            if span is not None:
-                if p.rule_id:
-                    span.id_ = p.rule_id
-                spans.append(span)
-        doc.spans["people"] = spans
+        set_records(doc, "people", self.extract(doc_text(doc), doc._.vnx.get("layout")), "PERSON")
         return doc
 
     def extract(self, text: str, layout: Any = None) -> list[Person]:
