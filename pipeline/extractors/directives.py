@@ -168,7 +168,7 @@ class DirectiveRules:
             rf"(?-i:(?P<lawname>(?:\s+\p{{Lu}}[\p{{L}}]*(?:\s+\p{{Ll}}+){{0,2}}){{1,4}}))?\s*(?:số\s*:?\s*)?$"
         )
         # Numbered references without a symbol; lists "số 04 và 37", "05, 10".
-        num = r"(?P<num>\d{1,5}[a-z]?(?:\.\d{1,3})?)"
+        num = r"(?P<num>\d{1,5}(?!\d)[a-z]?(?:\.\d{1,3})?)"
         more = r"(?P<more>(?:\s*(?:,|và|;)\s*(?:số\s*)?\d{1,5}[a-z]?(?![\d/.,]\d))*)"
         self.re_unsymbolled = regex.compile(
             rf"(?<!\p{{L}})(?:(?P<tw1>{tw_cap})|(?P<tw2>{tw_low})(?=(?:\s+\p{{Ll}}+){{0,2}}\s+(?i:số)|\s+\d{{1,5}}\s+của\s+\p{{Lu}}))"
@@ -184,7 +184,8 @@ class DirectiveRules:
         self.re_named = regex.compile(
             r"(?P<name>[Nn]ghị quyết\s+(?:"
             # Trung ương 4 (khóa XII) / TW4 / Hội nghị lần thứ 4 Ban Chấp hành Trung ương khóa XII
-            rf"(?:Hội nghị\s+)?(?:{nth}\s+)?(?:Ban Chấp hành\s+)?(?:[Tt]rung ương|TW|TƯ|T\.Ư)\s*(?:Đảng\s+)?(?:\d{{1,2}}(?!\d)|{nth})"
+            rf"(?:(?:Hội nghị\s+)?(?:{nth}\s+)?(?:Ban Chấp hành\s+)?(?:[Tt]rung ương|TW|TƯ|T\.Ư)\s*(?:Đảng\s+)?(?:\d{{1,2}}(?!\d)|{nth})"
+            rf"|(?:của\s+)?Hội nghị\s+{nth}\s+(?:Ban Chấp hành\s+)?[Tt]rung ương(?:\s+Đảng)?)"
             rf"(?P<term>\s*,?\s*\(?\s*(?:{term})\s+{roman}(?:\s*,\s*{roman})*\)?)?"
             # Đại hội XIII của Đảng / Đại hội Đảng toàn quốc lần thứ XII / Đại hội XVI Đảng bộ thành phố
             # / Đại hội đại biểu Đảng bộ tỉnh … lần thứ I, nhiệm kỳ 2025 - 2030 / đại hội Đảng bộ xã lần thứ 30
@@ -212,6 +213,7 @@ class DirectiveRules:
         anchored = (
             rf",\s+(?:(?:\p{{Ll}}+|và)\s+){{0,8}}?\p{{Ll}}+(?=\s+{law_end})"
             rf"|\s+và\s+(?:\p{{Ll}}+\s+){{0,6}}?\p{{Ll}}+(?=\s+{law_end})"
+            rf"|\s+và\s+\p{{Ll}}+(?=\s*[;,.:)\n]|$)"
         )
         self.re_law = regex.compile(
             rf"(?<![\p{{L}}])(?P<tw>{named_tw})\s+(?P<body>(?:các\s+)?\p{{Lu}}[\p{{L}}]*(?<!\b\p{{Lu}}{{2,}})"
@@ -238,9 +240,13 @@ class DirectiveRules:
         self.org_head_re = regex.compile(rf"^(?:{_alt(self.org_heads)})(?!\p{{L}})") if self.org_heads else None
         self.re_theo = regex.compile(r"(?i)(?:^|[.;:\n]\s*|,\s*)(?:theo|căn cứ|thực hiện|tại)\s+$")
         self.re_date_after = regex.compile(r"^\s*,?\s*(?:\(?\s*(?:ban hành\s+)?" + _DATE + r"\s*\)?)")
+        # `ngày 26/1 của Chính phủ`: a date without its year is passed over
+        self.re_day_month_after = regex.compile(r"^\s*,?\s*ngày\s+\d{1,2}\s*[/\-.]\s*\d{1,2}(?![/\-.]?\d)")
         self.re_year_after = regex.compile(r"^\s*(?:năm\s+)(?P<y>(?:19|20)\d{2})(?!\d)")
         self.re_date_in_clause = regex.compile(r"(?i)" + _DATE)
         self.lead_re = regex.compile(rf"^(?:{_alt(self.lead)})(?!\p{{L}})")
+        self.re_at_before = regex.compile(r"(?<!\p{L})tại\s+$")
+        self.re_at_gap = regex.compile(r"^\s+(?:\p{Ll}+\s+){0,2}tại\s+$")
         self.re_passive = regex.compile(r"^\s*,?\s*(?:(?:vừa|đã|mới)\s+)?(?:được|do)\s+")
         self.re_passive_verb = regex.compile(r"^\s+(?:thông qua|ban hành|ký ban hành|ký|phê duyệt)")
         self.re_of = regex.compile(r"^\s*,?\s*(?:của|do)\s+")
@@ -271,11 +277,17 @@ def _term(name: str | None) -> str | None:
 _CONGRESS = regex.compile(r"(?i)đại hội\b.*?(?:lần thứ\s+)?\b(?P<n>[IVXLC]+|\d{1,2})\b(?P<rest>.*)$")
 
 
+def _code_key(code: str) -> str:
+    """`4-KH/TW` and `04-KH/TW` are one document: leading zeros are not part of the key."""
+    return match_key(regex.sub(r"^0+(?=\d)", "", code))
+
+
 def _name_key(name: str) -> str:
     """Key of a named document. Congress resolutions are keyed by the congress they name:
     `Nghị quyết Đại hội XII của Đảng` = `Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII
     của Đảng`; a Party organisation's congress keeps its organisation."""
     key = match_key(regex.sub(r"[\s,]+$", "", _TERM.sub("", name)))
+    key = regex.sub(r"(?<!\d)0+(?=\d)", "", key)  # Nghị quyết Trung ương 04 = … 4
     m = _CONGRESS.search(key)
     if m:
         org = regex.search(r"đảng bộ\s+(.*)", key)
@@ -390,9 +402,12 @@ class DirectiveExtractor:
             pos = end + m.end()
         else:
             my = self.rules.re_year_after.match(rest)
+            dm = self.rules.re_day_month_after.match(rest)
             if my and f.year is None:
                 f.year = int(my.group("y"))
                 pos = end + my.end()
+            elif dm:
+                pos = end + dm.end()
         mp = self.rules.re_passive.match(text[pos : pos + 120])
         if mp and f.issuer is None:
             got = _issuer_phrase(self.rules, text, pos + mp.end())
@@ -437,6 +452,17 @@ class DirectiveExtractor:
     def _issuer_before(self, text: str, start: int, f: _Found) -> None:
         if f.issuer is not None:
             return
+        window = text[max(0, start - 120) : start]
+        mt = self.rules.re_at_before.search(window)
+        if mt:
+            # `ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Công văn số …`,
+            # `được Sở TN-MT báo cáo tại tờ trình số …`
+            for mo in regex.finditer(r"(?<!\p{L})(?:của|được)\s+", window[: mt.start()]):
+                s = start - len(window) + mo.end()
+                got = _issuer_phrase(self.rules, text, s, limit=start - s)
+                if got and self.rules.re_at_gap.match(text[got[1] : start]) and not self._is_signer(got[0]):
+                    f.issuer = got[0]
+                    return
         window = text[max(0, start - 120) : start]
         mv = self.rules.verb_re.search(window)
         if not mv:
@@ -713,7 +739,7 @@ class DirectiveExtractor:
         coded_by_num: dict[tuple[str, str], _Found] = {}
         for f in found:
             if f.code:
-                key: Any = ("code", match_key(f.code))
+                key: Any = ("code", _code_key(f.code))
             elif f.number:
                 key = ("num", f.doc_type, f.number)
             else:
