@@ -137,7 +137,7 @@ def html_to_text(html: str) -> str:
 
     Raises:
         InputError: ``code="empty"`` when the page has no article text.
-        ImportError: trafilatura is not installed (``pip install vnnews-extract[html]``).
+        ImportError: trafilatura is missing (it is a dependency of the package).
 
     Example:
         >>> page = "<html><body><nav>Trang chủ</nav><h1>Tiêu đề</h1><p>" + "Đoạn văn. " * 30 + "</p></body></html>"
@@ -171,9 +171,19 @@ def html_to_text(html: str) -> str:
         author = _clean(getattr(doc, "author", None))
         byline = " ".join(p for p in (author, _iso_to_vn(getattr(doc, "date", None))) if p)
 
-    # The headline and the byline are often repeated at the top of the body.
-    while paragraphs and (paragraphs[0] == title or (byline and paragraphs[0] == byline)):
-        paragraphs.pop(0)
+    # The headline and the byline are often repeated at the top of the body, as their
+    # own paragraphs or run into the first one (inline markup flattened by the extractor).
+    while paragraphs:
+        first = paragraphs[0]
+        for lead in (title, byline):
+            if lead and first != lead and first.startswith(lead + " "):
+                first = first[len(lead) + 1 :].lstrip()
+        if first in (title, byline):
+            paragraphs.pop(0)
+            continue
+        if first == paragraphs[0]:
+            break
+        paragraphs[0] = first
     if not paragraphs:
         raise InputError("empty", "no article text found in the HTML page")
     blocks = [b for b in (title, byline) if b] + paragraphs

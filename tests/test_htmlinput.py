@@ -77,3 +77,16 @@ def test_page_without_text_is_empty() -> None:
     with pytest.raises(InputError) as err:
         html_to_text("<html><body><nav><a href='/'>Trang chủ</a></nav></body></html>")
     assert err.value.code == "empty"
+
+
+def test_htmlinput_headline_run_into_the_first_paragraph_is_dropped():
+    page = (
+        "<html><head><title>Tiêu đề</title></head><body><nav>Trang chủ | Thời sự</nav><article>"
+        "<h1>Xã kết nạp 12 đảng viên</h1><p class='byline'>Minh Anh 07:15, 15/01/2025</p>"
+        "<p>Năm 2024, Đảng bộ xã kết nạp 12 đảng viên mới, vượt kế hoạch đề ra.</p>"
+        "</article><footer>Bản quyền</footer></body></html>"
+    )
+    text = html_to_text(page)
+    assert text.count("12 đảng viên") == 2  # headline + body sentence, not the headline twice
+    assert text.splitlines()[0] == "Xã kết nạp 12 đảng viên"
+    assert "Năm 2024" in text.split("\n\n")[-1]
