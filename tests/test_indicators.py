@@ -102,6 +102,21 @@ UNITS = [
     ("money_restated_pointer_kept", "Ngân hàng giải ngân ngay khoản tín dụng 80 triệu USD nói trên.", {"value": 80_000_000, "kind": "money", "unit": "USD"}),
     ("remainder_in_tally_kept", "Đã xử lý 18/20 đơn, 2 đơn còn lại đang xác minh.", {"value": 2, "kind": "count", "unit": "đơn"}),
     ("including_larger_figure", "Xã có 9.400 ha đất nông nghiệp, bao gồm cả 720 ha đất lúa.", {"value": 720, "kind": "measure", "unit": "ha"}),
+    ("classifier_takes_action", "Thanh tra huyện đã thực hiện 27 cuộc thanh tra hành chính trong năm.", {"value": 27, "kind": "count", "unit": "cuộc thanh tra hành chính"}),
+    ("classifier_takes_listed_actions", "Các ngành tiến hành 640 cuộc thanh tra, kiểm tra chuyên ngành về xây dựng.", {"value": 640, "unit": "cuộc thanh tra, kiểm tra chuyên ngành"}),
+    ("classifier_team_action", "Tỉnh ủy lập 6 đoàn kiểm tra để làm việc với các huyện.", {"value": 6, "unit": "đoàn kiểm tra"}),
+    ("classifier_entry_action", "Ban tổ chức đã chấm xong 520 bài dự thi của thiếu nhi.", {"value": 520, "unit": "bài dự thi"}),
+    ("classifier_action_before_next_figure", "Ban Thường vụ cử 3 đoàn kiểm tra 11 chi bộ.", {"value": 3, "unit": "đoàn"}),
+    ("head_noun_takes_action_modifiers", "Công an tỉnh đã ra 3.410 quyết định xử phạt vi phạm hành chính đối với người vi phạm.", {"value": 3410, "unit": "quyết định xử phạt vi phạm hành chính"}),
+    ("head_noun_action_leaves_object_out", "Sở ban hành 95 quyết định xử phạt tổ chức, cá nhân vi phạm.", {"value": 95, "unit": "quyết định xử phạt"}),
+    ("head_nouns_joined_by_and", "Đoàn đã ban hành 47 kết luận và quyết định xử lý sau giám sát.", {"value": 47, "unit": "kết luận và quyết định xử lý"}),
+    ("form_noun", "Hải quan cửa khẩu tiếp nhận 58 tờ khai trong một buổi sáng.", {"value": 58, "unit": "tờ khai"}),
+    ("truck_of_goods", "Mỗi ngày có khoảng 240 xe hàng qua cửa khẩu.", {"value": 240, "unit": "xe hàng"}),
+    ("student_year", "Khoa có 410 sinh viên năm cuối chuẩn bị tốt nghiệp.", {"value": 410, "unit": "sinh viên năm cuối"}),
+    ("listed_leaders_managers", "Năm qua có trên 9.000 lượt cán bộ lãnh đạo, quản lý được bồi dưỡng.", {"value": 9000, "unit": "lượt cán bộ lãnh đạo, quản lý"}),
+    ("subordinate_units", "Đảng ủy khối có 23 tổ chức đảng, đơn vị trực thuộc.", {"value": 23, "unit": "tổ chức đảng, đơn vị trực thuộc"}),
+    ("listed_nouns_before_designation", "Đề án nêu 6 nhóm nhiệm vụ, giải pháp lớn thực hiện Nghị quyết Trung ương 7.", {"value": 6, "unit": "nhóm nhiệm vụ, giải pháp lớn"}),
+    ("party_affairs_committees", "Đoàn giám sát làm việc với 4 Ban cán sự đảng bộ, ngành Trung ương.", {"value": 4, "unit": "Ban cán sự đảng bộ, ngành Trung ương"}),
 ]
 
 QUALIFIERS = [
@@ -226,6 +241,8 @@ NOT_INDICATORS = [
     ("count_pointer_back", "Năm xã nói trên được ưu tiên vốn.", 5),
     ("couple_in_digits", "Mảnh đất là tài sản chung của 2 vợ chồng bà.", 2),
     ("only_one_figure_of_speech", "Chỉ một nụ cười cũng làm khách vui cả ngày.", 1),
+    ("office_titles_addressed", "Xin cảm ơn hai Bộ trưởng đã dành thời gian tới dự.", 2),
+    ("office_titles_greeted", "Kính thưa ba Phó Chủ tịch Quốc hội, thưa các vị khách quý.", 3),
 ]
 # fmt: on
 
@@ -453,3 +470,14 @@ def test_indicators_speed(nlp):
     # component alone); on this denser text, and on a busy test machine, 0.2 MB/s still
     # catches anything quadratic.
     assert len(text) / 1e6 / seconds > 0.2, f"{seconds:.2f}s for {len(text)} characters"
+
+
+def test_indicators_lead_count_of_other_things_kept(nlp):
+    text = (
+        "Tặng nhà cho hộ khó khăn\n\n"
+        "Sáng nay, đoàn công tác đã trao quà cho 2 gia đình có hoàn cảnh khó khăn ở xã Tân Lập.\n"
+        "Hai căn nhà mới được bàn giao sau ba tháng thi công.\n"
+        "Người dân phấn khởi đón nhà mới."
+    )
+    records = _records(nlp, text)
+    assert _find(records, {"value": 2, "unit": "gia đình"}) is not None, _show(records)

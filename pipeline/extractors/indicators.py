@@ -120,6 +120,8 @@ class CueEntry(RuleEntry):
         "plan_after",
         "qualifier_from_after",
         "np_status_adjective",
+        "np_nominalizer",
+        "np_verbal_noun",
     ]
     value: str | None = None
     side: Literal["before", "after"] = "before"
@@ -171,6 +173,8 @@ _CAP_AFTER = regex.compile(r"\s+\p{Lu}")
 _DASH_GAP = regex.compile(r"\s*[-–]\s*")
 _TAIL = regex.compile(r"[^.,;:()!?\n\d]{0,40}")
 _DIGIT = regex.compile(r"\d")
+# a digit that may start a figure: not a designation after a capitalised word (`Trung ương 3`)
+_FIGURE_IN = regex.compile(r"(?<!\p{Lu}\p{L}*(?:\s\p{L}+)?\s)\d")
 _DIGITS = regex.compile(r"\d[\d.,]*")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _SLASH_PAIR = regex.compile(r"(?<![\d/.,\-])(\d{1,4})/(\d{1,4})(?![\d/.,\-])")
@@ -389,6 +393,9 @@ class IndicatorRules:
         )
         self.coord_block: set[tuple[str, ...]] = {_tokens(w) for w in words("coord_block")}
         self.np_classifiers: set[tuple[str, ...]] = {_tokens(w) for w in words("np_classifier")}
+        self.np_nominalizers: set[tuple[str, ...]] = {_tokens(w) for w in words("np_nominalizer")}
+        self.np_verbal_nouns: set[tuple[str, ...]] = {_tokens(w) for w in words("np_verbal_noun")}
+        self.max_verbal = max((len(t) for t in self.np_verbal_nouns), default=1)
         self.coord_gap = regex.compile(rf"\s*(?:,|{_alt(['và', 'hoặc'])})\s*")
         self.status_adjectives: set[tuple[str, ...]] = {_tokens(w) for w in words("np_status_adjective")}
         self.name_heads: set[str] = {_fold(w) for w in words("np_name_head")}
@@ -706,6 +713,12 @@ class Extractor:
                     return n
             return 0
 
+        def verbal_at(i: int) -> int:
+            for n in range(min(r.max_verbal, len(words) - i), 0, -1):
+                if tuple(words[i : i + n]) in r.np_verbal_nouns:
+                    return n
+            return 0
+
         def coordinated(i: int) -> int:
             """Length of a listed noun joined by `, ` at token ``i`` (the comma), else 0.
 
@@ -721,7 +734,7 @@ class Extractor:
                 return 0
             cb = _CLAUSE_BREAK.search(text, toks[i][1], min(len(text), toks[i][1] + 80))
             rest = text[toks[i][1] : cb.start() if cb else min(len(text), toks[i][1] + 80)]
-            if _DIGIT.search(rest):
+            if _FIGURE_IN.search(rest):
                 return 0
             if k2 < 3 and not tagged_noun(j):
                 return 0  # `102 đảng bộ xã, phường, tổ chức thành công đại hội`: a verb
@@ -750,6 +763,12 @@ class Extractor:
         if head and tuple(words[:head]) in r.np_containers:
             i = len(toks)  # `8 xe nông sản`: what follows a container is its load, not its kind
         classifier = any(tuple(words[:n]) in r.np_classifiers for n in (1, 2))
+        # `cuộc thanh tra`, `quyết định xử phạt`: a classifier or document noun takes the
+        # action it names, written as a verb
+        verbal = bool(head) and (tuple(words[:head]) in r.np_nominalizers or tuple(words[:head]) in r.head_nouns)
+        in_verbal = False
+        verbal_from = 0
+        verbal_slot = -1
         while i < len(toks) and i < 14:
             w = words[i]
             if w == ",":
@@ -758,7 +777,36 @@ class Extractor:
                     i += 1 + k2
                     end_i = i
                     continue
+                if in_verbal and i + 1 < len(toks) and toks[i][1] == toks[i + 1][0] - 1:
+                    v2 = verbal_at(i + 1)
+                    if v2 and len(words[i + 1 : i + 1 + v2]) > 1:
+                        i += 1 + v2  # `cuộc thanh tra, kiểm tra chuyên ngành`
+                        end_i = i
+                        continue
                 break
+            if (
+                w == "và"
+                and head
+                and tuple(words[:head]) in r.head_nouns
+                and i + 1 < len(toks)
+                and any(tuple(words[i + 1 : i + 1 + n]) in r.head_nouns for n in (1, 2, 3))
+            ):
+                n2 = next(n for n in (3, 2, 1) if tuple(words[i + 1 : i + 1 + n]) in r.head_nouns)
+                i += 1 + n2  # `kết luận và quyết định xử lý`: two document nouns, one count
+                end_i = i
+                verbal_slot = i
+                continue
+            if verbal and not is_cap(i) and (i in (first_len, verbal_slot) or in_verbal):
+                v = verbal_at(i)
+                if v:
+                    if not in_verbal:
+                        verbal_from = i
+                    i += v
+                    end_i = i
+                    in_verbal = True
+                    continue
+            if in_verbal and lex_at(i) > 1:
+                break  # `quyết định xử phạt … tổ chức, cá nhân`: the action's object stays out
             k = lex_at(i)
             if k and "," in words[i : i + k]:
                 i += k  # a listed pair (`phòng, ban`)
@@ -809,7 +857,9 @@ class Extractor:
             and end_i > max(head, 1)
             and text[toks[end_i - 1][1] : m.start()] == " "
         ):
-            end_i -= 1  # `5 học sinh lớp 12`: `lớp` names the next number
+            # `5 học sinh lớp 12`: `lớp` names the next number; `5 đoàn kiểm tra 15 đơn vị`:
+            # the action takes the next figure as its object
+            end_i = verbal_from if in_verbal and verbal_from else end_i - 1
         end = toks[end_i - 1][1]
         return text[pos:end].strip(), end
 
@@ -1188,7 +1238,7 @@ class Extractor:
             if len(sentence) >= 60 and context in seen_context:
                 continue
             seen_context.add(context)
-            if f.role == "lead" and any(_restates(f, b) for b in body_figs + body_rates):
+            if f.role == "lead" and any(_restates(f, b, same_noun=True) for b in body_figs + body_rates):
                 continue
             if f.role not in ("body", "lead") and any(_restates(f, b) for b in body_figs + lead_figs + body_rates):
                 continue
@@ -1647,11 +1697,15 @@ def _scale_factor(n: Numeral) -> float | None:
     return n.value / parsed[0]
 
 
-def _restates(f: _Fig, b: _Fig) -> bool:
+def _restates(f: _Fig, b: _Fig, same_noun: bool = False) -> bool:
     """``f`` (headline, lead, caption) states the body figure ``b`` again, maybe rounded."""
     if f.unit.kind != b.unit.kind and not {f.unit.kind, b.unit.kind} <= {"count", "ratio"}:
         return False
     if math.isclose(f.value, b.value, rel_tol=1e-9):
+        if same_noun and f.unit.kind == b.unit.kind == "count" and abs(f.value) < 100 and f.unit.unit and b.unit.unit:
+            # `2 gia đình` in the lead and `hai ngôi nhà` in the body: a small count of
+            # other things is another figure, not a restatement (the lead states facts of its own)
+            return bool(set(_fold(f.unit.unit).split()) & set(_fold(b.unit.unit).split()))
         return True
     big = max(abs(f.value), abs(b.value))
     tolerance = 0.1 if f.qualifier else 0.03  # `hơn 60 nghìn tỷ` for 60.160 tỷ
