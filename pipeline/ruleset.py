@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -52,13 +52,6 @@ class RuleEntry(Rule):
 
 
 E = TypeVar("E", bound=RuleEntry)
-
-
-class RuleFile(BaseModel, Generic[E]):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    checked_by: str
-    entries: list[E]
 
 
 def rules_dir() -> Any:

@@ -232,7 +232,6 @@ class DirectiveRules:
         )
         self.signer_re = regex.compile(rf"^(?:{_alt(self.signer_offices)})(?!\p{{L}})") if self.signer_offices else regex.compile(r"(?!)")
         self.law_context_re = regex.compile(rf"(?i)(?:{_alt(self.law_context)})\s*$")
-        self.re_amended = regex.compile(r"\s*\((?:sửa đổi|sửa đổi,? bổ sung)\)")
         # An amending law is one reference named in full.
         self.re_law_amending = regex.compile(
             rf"(?<![\p{{L}}])(?P<tw>Luật)\s+(?P<body>sửa đổi,?\s+bổ sung\s+(?:một số điều\s+)?(?:của\s+)?(?:các\s+)?(?:Luật|Bộ luật)\s+\p{{Lu}}\p{{Ll}}*(?:\s+(?:\p{{Lu}}\p{{Ll}}*|\p{{Ll}}+)){{0,5}}?)(?=\s*(?:năm\s+\d{{4}}|\d{{4}}|[,.;:(\n]|\s+(?:quy định|đã|được|có|là|và|của|số)\b))"
