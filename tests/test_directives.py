@@ -81,3 +81,10 @@ def test_directives_codes_round_trip_on_real_articles(real_dir, nlp):
                 assert (again["code"], again["number"], again["issuer_code"]) == (rec.code, rec.number, rec.issuer_code), path.name
                 checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize("word", ["khóa", "khoá"])
+def test_directives_stop_words_match_both_tone_placements(word):
+    from pipeline.extractors.directives import directive_rules
+
+    assert directive_rules().stop_re.match(word + " XII")

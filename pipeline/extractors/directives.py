@@ -45,6 +45,11 @@ def rule_entry_model(file: str) -> type[RuleEntry]:
     return {"document_types": DocumentType, "issuers": IssuerEntry}[file]
 
 
+def _spellings(words: list[str]) -> list[str]:
+    """Each word as written and with its tone marks folded (`khoá` and `khóa`)."""
+    return [v for w in words for v in (w, fold_tones(w))]
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -197,8 +202,10 @@ class DirectiveRules:
             rf"|[Kk]ỳ họp\s+(?:bất thường\s+)?(?:lần\s+)?thứ\s+\d{{1,2}}(?:\s*,?\s*Quốc hội\s+(?:{term})\s+{roman})?"
             r"))"
         )
-        stop = _alt([fold_tones(s) for s in self.stop])
-        law_stop = _alt([fold_tones(s) for s in self.law_stop])
+        # The text is matched as written (not tone-folded): keep each word as the data
+        # spells it and in its folded form (`khoá`, `khóa`).
+        stop = _alt(_spellings(self.stop))
+        law_stop = _alt(_spellings(self.law_stop))
         # Candidate starts for re_unsymbolled, found cheaply: a capitalised type word, or
         # `số <digit>` with a lower-case type word just before it.
         self.re_tw_cap = regex.compile(rf"(?<!\p{{L}})(?:{tw_cap})")
@@ -252,7 +259,7 @@ class DirectiveRules:
         self.stop_re = regex.compile(rf"(?i)^(?:{stop}|và\s+(?:{tw}))(?!\p{{L}})")
         self.org_words = {match_key(w) for w in self.org_word_list}
         self.law_blockers_re = regex.compile(rf"(?i)(?:{_alt(self.law_blockers)})\s+$") if self.law_blockers else None
-        self.inner_re = regex.compile(rf"(?i)^(?:{_alt([fold_tones(s) for s in self.inner])})(?!\p{{L}})")
+        self.inner_re = regex.compile(rf"(?i)^(?:{_alt(_spellings(self.inner))})(?!\p{{L}})")
         self.term_re = regex.compile(rf"(?i)\s*,?\s*\(?\s*(?:{_alt(self.terms)})\s+[IVXLC\d\s\-–]+\)?\s*$")
         self.verb_re = regex.compile(rf"(?i)\s+(?:{_alt(self.verbs)})\s+(?:các\s+)?$")
 
