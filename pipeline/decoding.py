@@ -432,6 +432,21 @@ def _decode_1258(data: bytes) -> str | None:
         return None
 
 
+def _quick_decode(data: bytes, encoding: str) -> str | None:
+    """A candidate reading for scoring (TCVN3 without case restoration); None when the
+    bytes are not valid in ``encoding``."""
+    if encoding == "tcvn3":
+        return _decode_tcvn3(data)[0]
+    if encoding == "vni":
+        return _decode_vni(data)
+    if encoding == "windows-1258":
+        return _decode_1258(data)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def decode_legacy(data: bytes, encoding: str) -> str:
     """Decode ``data`` as the named legacy encoding, with no detection.
 
@@ -668,15 +683,9 @@ def _from_unicode(text: str, label: str, path: str | None) -> Decoded:
         return Decoded(text, label)
     best, best_score = Decoded(text, label), vietnamese_score(text)
     for name in ("tcvn3", "vni", "utf-8"):
-        if name == "utf-8":
-            try:
-                cand = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                continue
-        elif name == "tcvn3":
-            cand = _decode_tcvn3(raw)[0]
-        else:
-            cand = _decode_vni(raw)
+        cand = _quick_decode(raw, name)
+        if cand is None:
+            continue
         score = vietnamese_score(cand)
         if score.plausible and score.value > best_score.value:
             final = decode_legacy(raw, name) if name != "utf-8" else unicodedata.normalize("NFC", cand)
@@ -688,15 +697,10 @@ def _from_8bit(data: bytes, path: str | None) -> Decoded:
     tried: list[str] = []
     best: tuple[str, str, VietnameseScore] | None = None
     for name in ("windows-1258", "tcvn3", "vni"):
-        if name == "windows-1258":
-            cand = _decode_1258(data)
-            if cand is None:
-                tried.append("windows-1258 (undefined bytes)")
-                continue
-        elif name == "tcvn3":
-            cand = _decode_tcvn3(data)[0]
-        else:
-            cand = _decode_vni(data)
+        cand = _quick_decode(data, name)
+        if cand is None:
+            tried.append(f"{name} (undefined bytes)")
+            continue
         score = vietnamese_score(cand)
         tried.append(f"{name} ({score.good} of {score.good + score.bad} non-ASCII words are Vietnamese syllables)")
         if best is None or score.value > best[2].value:
