@@ -8,7 +8,7 @@ và 37``, ``Nghị định 23/2020``), named plenum/congress resolutions and law
 found by their own patterns. One record per distinct document, with every mention.
 
 All vocabulary comes from ``rules/document_types.yaml`` and ``rules/issuers.yaml``;
-matching runs on a tone-folded copy of the text (same length, so offsets hold).
+the patterns run on the text as written and spell out their case and tone variants.
 """
 
 from __future__ import annotations
@@ -386,8 +386,8 @@ class DirectiveExtractor:
 
     # -- helpers ------------------------------------------------------------
 
-    def _type_before(self, folded: str, start: int) -> tuple[str | None, int, str | None]:
-        window = folded[max(0, start - 90) : start]
+    def _type_before(self, text: str, start: int) -> tuple[str | None, int, str | None]:
+        window = text[max(0, start - 90) : start]
         m = self.rules.re_typeword_before.search(window)
         if not m:
             return None, start, None
@@ -532,20 +532,20 @@ class DirectiveExtractor:
 
     def find(self, text: str) -> list[_Found]:
         rules = self.rules
-        folded = text  # the patterns spell out their variants; no folded copy is needed
+        text = text  # the patterns spell out their variants; no text copy is needed
         found: list[_Found] = []
         taken: list[tuple[int, int]] = []
 
         def overlaps(s: int, e: int) -> bool:
             return any(s < te and ts < e for ts, te in taken)
 
-        for m in rules.re_party.finditer(folded):
+        for m in rules.re_party.finditer(text):
             type_code = self._canon_seg(m.group("type"))
             iss = "-".join(self._canon_seg(x) for x in regex.split(r"\s?-\s?", m.group("iss")))
             if iss.upper() in rules.not_state:
                 taken.append((m.start(), m.end()))
                 continue
-            word_type, s, _ = self._type_before(folded, m.start())
+            word_type, s, _ = self._type_before(text, m.start())
             f = _Found(s, m.end(), self._pick_type(type_code, word_type, iss, True), number=m.group("num"),
                        type_code=type_code, issuer_code=iss, rule_id="party_symbol")
             f.code = self._canonical_code("party", f.number or "", type_code, iss, None)
@@ -553,7 +553,7 @@ class DirectiveExtractor:
             self._issuer_before(text, s, f)
             found.append(f)
             taken.append((s, m.end()))
-        for m in rules.re_state.finditer(folded):
+        for m in rules.re_state.finditer(text):
             if overlaps(m.start(), m.end()):
                 continue
             segs = [self._canon_seg(x) for x in regex.split(r"\s?-\s?", m.group("segs"))]
@@ -562,7 +562,7 @@ class DirectiveExtractor:
             if any(s.upper() in rules.not_state for s in segs):
                 taken.append((m.start(), m.end()))
                 continue
-            word_type, s, lawname = self._type_before(folded, m.start())
+            word_type, s, lawname = self._type_before(text, m.start())
             first = segs[0].upper()
             if regex.fullmatch(r"QH\d{1,2}", first) and year and len(segs) == 1:
                 kind, type_code, iss = "law", None, segs[0]
@@ -578,7 +578,7 @@ class DirectiveExtractor:
                 kind, type_code, iss = "state", None, segs[0]  # 100/TTg
                 doc_type = word_type
             elif len(segs) >= 2 and (word_type in (None, "Công văn")):
-                if word_type is None and not regex.search(r"(?i)(?:văn bản|công văn|số)\s*$", folded[max(0, m.start() - 20) : m.start()]):
+                if word_type is None and not regex.search(r"(?i)(?:văn bản|công văn|số)\s*$", text[max(0, m.start() - 20) : m.start()]):
                     continue
                 kind, type_code, iss = "state", None, "-".join(segs)
                 doc_type = "Công văn"
@@ -596,7 +596,7 @@ class DirectiveExtractor:
             self._issuer_before(text, s, f)
             found.append(f)
             taken.append((s, m.end()))
-        for m in rules.re_named.finditer(folded):
+        for m in rules.re_named.finditer(text):
             if overlaps(m.start(), m.end()):
                 continue
             surface = text[m.start("name") : m.end("name")].strip()
@@ -611,7 +611,7 @@ class DirectiveExtractor:
             else:
                 found.append(_Found(m.start(), m.start() + len(surface), "Nghị quyết", name=surface, rule_id="named_resolution"))
             taken.append((m.start(), m.start() + len(surface)))
-        for m in self._unsymbolled_matches(folded):
+        for m in self._unsymbolled_matches(text):
             if overlaps(m.start(), m.end()):
                 continue
             tw = m.group("tw1") or m.group("tw2")
@@ -646,17 +646,17 @@ class DirectiveExtractor:
             taken.append((m.start(), m.end()))
         law_matches = sorted(
             [
-                *rules.re_law_amending.finditer(folded),
-                *rules.re_law.finditer(folded),
-                *rules.re_law_lower.finditer(folded),
-                *(m for m in rules.re_law_lower_ctx.finditer(folded) if rules.law_context_re.search(folded[max(0, m.start() - 25) : m.start()])),
+                *rules.re_law_amending.finditer(text),
+                *rules.re_law.finditer(text),
+                *rules.re_law_lower.finditer(text),
+                *(m for m in rules.re_law_lower_ctx.finditer(text) if rules.law_context_re.search(text[max(0, m.start() - 25) : m.start()])),
             ],
             key=lambda m: (m.start(), -m.end()),
         )
         for m in law_matches:
             if overlaps(m.start(), m.end("body")):
                 continue
-            if rules.law_blockers_re and rules.law_blockers_re.search(folded[max(0, m.start() - 30) : m.start()]):
+            if rules.law_blockers_re and rules.law_blockers_re.search(text[max(0, m.start() - 30) : m.start()]):
                 continue  # khoa Luật Kinh tế, Trường Đại học Luật
             body = text[m.start("body") : m.end("body")]
             body = regex.sub(r"[\s,]+$", "", body)
