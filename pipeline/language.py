@@ -29,8 +29,6 @@ DEFAULT_CONFIG: dict[str, Any] = {
 
 def make_nlp() -> Language:
     """Build the pipeline: ``spacy.blank("vi")`` with the syllable tokenizer and the components."""
-    from . import extractors  # noqa: F401  (registers the factories)
-
     nlp = spacy.blank("vi", config=DEFAULT_CONFIG)
     # No parser or NER model: memory grows linearly with the text, so long articles are fine.
     nlp.max_length = 100_000_000
